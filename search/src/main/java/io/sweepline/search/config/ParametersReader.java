@@ -23,10 +23,14 @@ final class ParametersReader {
         this.distributions = new DistributionReader(problems);
     }
 
-    /** The space, or null when there are errors (already reported). */
+    /**
+     * The space of every parameter that could be read, or null when there is none; errors are
+     * reported to the problems, so callers build a config only when there are none. Keeping the
+     * readable parameters lets later checks (grid compatibility) report their problems too.
+     */
     SearchSpace read(String path, Object raw) {
         Map<String, SearchSpace.Node> roots = block(path, raw);
-        return roots == null ? null : new SearchSpace(roots);
+        return roots == null || roots.isEmpty() ? null : new SearchSpace(roots);
     }
 
     private Map<String, SearchSpace.Node> block(String path, Object raw) {
@@ -38,7 +42,6 @@ final class ParametersReader {
             problems.error(path, "must define at least one parameter");
             return null;
         }
-        int before = problems.errorCount();
         Map<String, SearchSpace.Node> nodes = new LinkedHashMap<>();
         for (var entry : map.entrySet()) {
             String name = (String) entry.getKey();
@@ -52,7 +55,7 @@ final class ParametersReader {
                 nodes.put(name, node);
             }
         }
-        return problems.errorCount() == before ? nodes : null;
+        return nodes;
     }
 
     @SuppressWarnings("unchecked")
@@ -70,7 +73,7 @@ final class ParametersReader {
                 }
             }
             Map<String, SearchSpace.Node> children = block(Problems.child(path, "parameters"), spec.get("parameters"));
-            return children == null ? null : new SearchSpace.Block(children);
+            return children == null || children.isEmpty() ? null : new SearchSpace.Block(children);
         }
         Distribution d = distributions.read(path, (Map<String, Object>) spec);
         return d == null ? null : new SearchSpace.Leaf(d);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sweepline.search.command.CommandBuilder;
+import io.sweepline.search.history.WandbRuns;
 import io.sweepline.search.command.CommandContext;
 import io.sweepline.search.command.CommandLine;
 import io.sweepline.search.config.ConfigValidator;
