@@ -30,6 +30,16 @@ public final class ConfigParser {
         public static final Limits DEFAULT = new Limits(1_000_000, 50, 40);
     }
 
+    /**
+     * SnakeYAML logs each duplicate key through java.util.logging; we report them as warnings with
+     * their paths instead. Held strongly: JUL forgets a logger's level when the logger is collected.
+     */
+    private static final java.util.logging.Logger SNAKEYAML_LOG = java.util.logging.Logger.getLogger("org.yaml.snakeyaml");
+
+    static {
+        SNAKEYAML_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final Limits limits;
 
     public ConfigParser(Limits limits) {
@@ -88,7 +98,7 @@ public final class ConfigParser {
         } catch (StackOverflowError e) {
             throw new ConfigSyntaxException("document is nested too deeply");
         }
-        return new Parsed(normalize(loaded, 0), warnings);
+        return new Parsed(normalize(loaded, 0, new int[] {limits.maxCodePoints()}), warnings);
     }
 
     private static String describe(MarkedYAMLException e) {
@@ -104,10 +114,19 @@ public final class ConfigParser {
         return sb.toString();
     }
 
-    /** Copies the loaded tree into the small set of types the rest of the core understands, read-only. */
-    private Object normalize(Object node, int depth) {
+    /**
+     * Copies the loaded tree into the small set of types the rest of the core understands, read-only.
+     * Aliases are expanded by the copy, so the number of values it makes is bounded too ({@code budget},
+     * the size limit): a chain of anchors that each repeat the previous one twice stays under the alias
+     * limit yet doubles with every anchor.
+     */
+    private Object normalize(Object node, int depth, int[] budget) {
         if (depth > limits.maxDepth()) {
             throw new ConfigSyntaxException("document is nested deeper than " + limits.maxDepth() + " levels");
+        }
+        if (--budget[0] < 0) {
+            throw new ConfigSyntaxException("document expands to more than " + limits.maxCodePoints()
+                    + " values through aliases");
         }
         if (node == null || node instanceof String || node instanceof Boolean || node instanceof Double) {
             return node;
@@ -130,19 +149,19 @@ public final class ConfigParser {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (var entry : map.entrySet()) {
-                copy.put(keyText(entry.getKey()), normalize(entry.getValue(), depth + 1));
+                copy.put(keyText(entry.getKey()), normalize(entry.getValue(), depth + 1, budget));
             }
             return Collections.unmodifiableMap(copy);
         }
         if (node instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object item : list) {
-                copy.add(normalize(item, depth + 1));
+                copy.add(normalize(item, depth + 1, budget));
             }
             return Collections.unmodifiableList(copy);
         }
         if (node instanceof java.util.Set<?> set) {
-            return normalize(new ArrayList<>(set), depth);
+            return normalize(new ArrayList<>(set), depth, budget);
         }
         throw new ConfigSyntaxException("unsupported YAML value of type " + node.getClass().getSimpleName()
                 + " (binary data and custom tags are not allowed)");

@@ -253,8 +253,25 @@ public final class ConfigValidator {
             if (!ok) {
                 problems.error(parameterPath(p), "grid search needs values it can enumerate: categorical (without"
                         + " probabilities), constant, int_uniform or q_uniform, got " + d.wireName());
+            } else if (gridValueCount(d) > MAX_GRID_VALUES_PER_PARAMETER) {
+                problems.error(parameterPath(p), String.format("grid search would enumerate %.3g values of this"
+                        + " parameter (at most %d): narrow min/max, raise q, or use random search",
+                        gridValueCount(d), MAX_GRID_VALUES_PER_PARAMETER));
             }
         }
+    }
+
+    /** One grid axis is materialized; beyond this it is a mistake, not a sweep. */
+    static final int MAX_GRID_VALUES_PER_PARAMETER = 1_000_000;
+
+    private static double gridValueCount(io.sweepline.search.space.Distribution d) {
+        if (d instanceof IntUniform i) {
+            return (double) i.max() - (double) i.min() + 1.0;
+        }
+        if (d instanceof Quantized q && q.base() instanceof Uniform u) {
+            return Math.ceil((u.max() - u.min()) / q.q().doubleValue());
+        }
+        return 1;
     }
 
     static String parameterPath(Parameter p) {

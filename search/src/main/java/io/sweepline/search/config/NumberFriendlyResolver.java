@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class NumberFriendlyResolver extends Resolver {
 
     private static final Pattern FLOAT = Pattern.compile(
-            "^([-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+            "^([-+]?(\\.[0-9]+|[0-9][0-9_]*\\.[0-9_]*)([eE][-+]?[0-9]+)?"
+                    // without a dot only with an exponent: 08 stays the string '08', as in PyYAML
+                    + "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
                     + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
                     + "|[-+]?\\.(?:inf|Inf|INF)"
                     + "|\\.(?:nan|NaN|NAN))$");

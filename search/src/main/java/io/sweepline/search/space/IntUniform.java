@@ -13,14 +13,18 @@ public record IntUniform(long min, long max) implements Distribution {
 
     @Override
     public Long ppf(double u) {
-        long n = max - min + 1;
-        long k = (long) Math.ceil(u * n + min - 1);
-        return Math.max(min, Math.min(max, k));
+        // In doubles: max - min + 1 overflows a long for ranges near the whole long range.
+        double n = (double) max - (double) min + 1.0;
+        double k = Math.ceil(u * n + (double) min - 1.0);
+        if (k <= min) {
+            return min;
+        }
+        return k >= max ? max : (long) k;
     }
 
     @Override
     public double cdf(Object value) {
         double x = Math.floor(Numbers.toDouble(value, wireName()));
-        return Numbers.clamp01((x - min + 1) / (double) (max - min + 1));
+        return Numbers.clamp01((x - (double) min + 1.0) / ((double) max - (double) min + 1.0));
     }
 }

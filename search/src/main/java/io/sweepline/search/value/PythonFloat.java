@@ -40,13 +40,28 @@ public final class PythonFloat {
         return sign + scientific(digits, exponent);
     }
 
-    /** The fewest significant digits (1..17) whose correctly rounded value is exactly {@code value}. */
+    /**
+     * The fewest significant digits (1..17) that read back as {@code value}, and of those the decimal
+     * nearest to it. Both neighbours at each precision are tried: just above a power of two the gap to
+     * the next double below is half the gap above, so the nearest decimal may not read back while the
+     * one on the other side does (Python gives {@code 2**-24} as {@code 5.960464477539063e-08}).
+     */
     private static BigDecimal shortestRoundTrip(double value) {
         BigDecimal exact = new BigDecimal(value);
         for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate;
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downOk = down.doubleValue() == value;
+            boolean upOk = up.doubleValue() == value;
+            if (downOk && upOk) {
+                int closer = exact.subtract(down).compareTo(up.subtract(exact));
+                return closer < 0 ? down : closer > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            }
+            if (downOk) {
+                return down;
+            }
+            if (upOk) {
+                return up;
             }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
