@@ -1,0 +1,64 @@
+package io.sweepline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/sweepline as users run it: a real process, started from another directory. */
+class BinScriptIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("sweepline.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path elsewhere;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(Path script, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(elsewhere.resolve("out").toFile()).redirectError(elsewhere.resolve("err").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/sweepline finished");
+        return new Result(p.exitValue(), Files.readString(elsewhere.resolve("out")), Files.readString(elsewhere.resolve("err")));
+    }
+
+    @Test
+    void previewsTheQuickstartFromAnyDirectory() throws Exception {
+        Result r = run(ROOT.resolve("bin/sweepline"), "preview", ROOT.resolve("examples/quickstart/sweep.yaml").toString(),
+                "--count", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().lines().count(), r.out());
+        // W&B's order: parameters sorted by name.
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("{\"batch_size\": ") && l.contains("\"learning_rate\": ")),
+                r.out());
+    }
+
+    @Test
+    void validateExitsOneForAnInvalidConfig() throws Exception {
+        Path bad = elsewhere.resolve("bad.yaml");
+        Files.writeString(bad, "method: bogus\nparameters: {}\n");
+        Result r = run(ROOT.resolve("bin/sweepline"), "validate", bad.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("method:") && r.out().contains("parameters:"), r.out());
+    }
+
+    @Test
+    void saysHowToBuildWhenNothingIsBuilt() throws Exception {
+        Path fakeRoot = elsewhere.resolve("checkout");
+        Files.createDirectories(fakeRoot.resolve("bin"));
+        Path script = Files.copy(ROOT.resolve("bin/sweepline"), fakeRoot.resolve("bin/sweepline"));
+        script.toFile().setExecutable(true);
+        Result r = run(script, "validate", "x.yaml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not built yet") && r.err().contains("mvn"), r.err());
+    }
+}
