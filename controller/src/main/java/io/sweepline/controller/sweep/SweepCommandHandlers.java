@@ -1,0 +1,285 @@
+package io.sweepline.controller.sweep;
+
+import io.sweepline.controller.sweep.SweepEntity.Assigned;
+import io.sweepline.controller.sweep.SweepEntity.ChangeStatus;
+import io.sweepline.controller.sweep.SweepEntity.CheckLiveness;
+import io.sweepline.controller.sweep.SweepEntity.ClaimExpired;
+import io.sweepline.controller.sweep.SweepEntity.ClaimTrial;
+import io.sweepline.controller.sweep.SweepEntity.Command;
+import io.sweepline.controller.sweep.SweepEntity.Event;
+import io.sweepline.controller.sweep.SweepEntity.FinishTrial;
+import io.sweepline.controller.sweep.SweepEntity.Heartbeat;
+import io.sweepline.controller.sweep.SweepEntity.MetricsRecorded;
+import io.sweepline.controller.sweep.SweepEntity.NoTrialNow;
+import io.sweepline.controller.sweep.SweepEntity.ReportMetrics;
+import io.sweepline.controller.sweep.SweepEntity.ServeParkedClaims;
+import io.sweepline.controller.sweep.SweepEntity.StartTrial;
+import io.sweepline.controller.sweep.SweepEntity.SweepDone;
+import io.sweepline.controller.sweep.SweepEntity.SweepFound;
+import io.sweepline.controller.sweep.SweepEntity.SweepStatusChanged;
+import io.sweepline.controller.sweep.SweepEntity.TrialAck;
+import io.sweepline.controller.sweep.SweepEntity.TrialAssigned;
+import io.sweepline.controller.sweep.SweepEntity.TrialEnded;
+import io.sweepline.controller.sweep.SweepEntity.TrialStarted;
+import io.sweepline.protocol.SweepStatus;
+import io.sweepline.protocol.TrialAssignment;
+import io.sweepline.protocol.TrialControl;
+import io.sweepline.protocol.TrialOutcome;
+import io.sweepline.search.config.SweepConfig;
+import io.sweepline.search.history.TrialState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/**
+ * The sweep entity's command handlers for a created sweep, one method per command. Decisions come
+ * from {@link TrialPlanner}; state changes only through persisted events ({@link SweepEvents}).
+ */
+final class SweepCommandHandlers {
+
+    private final EffectFactories<Event, SweepState> effect;
+    private final String sweepId;
+    private final ActorContext<Command> context;
+    private final Liveness liveness;
+    private final ParkedClaims parked;
+    private final SweepSettings settings;
+
+    SweepCommandHandlers(EffectFactories<Event, SweepState> effect, String sweepId, ActorContext<Command> context,
+                         Liveness liveness, ParkedClaims parked, SweepSettings settings) {
+        this.effect = effect;
+        this.sweepId = sweepId;
+        this.context = context;
+        this.liveness = liveness;
+        this.parked = parked;
+        this.settings = settings;
+    }
+
+    ReplyEffect<Event, SweepState> claim(SweepState s, ClaimTrial c) {
+        if (s.status().isFinal()) {
+            return effect.reply(c.replyTo(), new SweepDone(s.status()));
+        }
+        TrialPlanner.Plan plan = TrialPlanner.next(s);
+        if (plan instanceof TrialPlanner.Assign assign) {
+            TrialAssigned event = assigned(s, assign, c.agent());
+            return effect.persist(event)
+                    .thenRun(ns -> liveness.seen(event.trialId()))
+                    .thenReply(c.replyTo(), ns -> new Assigned(assignment(ns, event.trialId())));
+        }
+        if (plan instanceof TrialPlanner.Done done && s.liveCount() == 0 && s.retryCandidate().isEmpty()) {
+            return effect.persist(finished(s, done.reason()))
+                    .thenRun(this::answerParkedWhenFinal)
+                    .thenReply(c.replyTo(), ns -> new SweepDone(ns.status()));
+        }
+        long waitMillis = Math.min(c.waitMillis(), settings.maxClaimWait().toMillis());
+        if (waitMillis > 0) {
+            parked.park(c, Duration.ofMillis(waitMillis));
+            return effect.noReply();
+        }
+        return effect.reply(c.replyTo(), new NoTrialNow(s.status()));
+    }
+
+    ReplyEffect<Event, SweepState> serveParked(SweepState s, ServeParkedClaims c) {
+        if (parked.isEmpty()) {
+            return effect.noReply();
+        }
+        if (s.status().isFinal()) {
+            answerParkedWhenFinal(s);
+            return effect.noReply();
+        }
+        TrialPlanner.Plan plan = TrialPlanner.next(s);
+        if (plan instanceof TrialPlanner.Assign assign) {
+            ClaimTrial claim = parked.poll().orElseThrow();
+            TrialAssigned event = assigned(s, assign, claim.agent());
+            return effect.persist(event).thenRun(ns -> {
+                liveness.seen(event.trialId());
+                claim.replyTo().tell(new Assigned(assignment(ns, event.trialId())));
+                context.getSelf().tell(new ServeParkedClaims());
+            }).thenNoReply();
+        }
+        Optional<String> finish = TrialPlanner.finishReason(s);
+        if (finish.isPresent()) {
+            return effect.persist(finished(s, finish.get())).thenRun(this::answerParkedWhenFinal).thenNoReply();
+        }
+        return effect.noReply();
+    }
+
+    ReplyEffect<Event, SweepState> claimExpired(SweepState s, ClaimExpired c) {
+        parked.expire(c.claimId()).ifPresent(claim -> claim.replyTo().tell(new NoTrialNow(s.status())));
+        return effect.noReply();
+    }
+
+    ReplyEffect<Event, SweepState> start(SweepState s, StartTrial c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty() || !trial.get().state().isLive()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+        }
+        liveness.seen(c.trialId());
+        liveness.control(c.trialId(), c.control());
+        if (trial.get().state() == TrialState.RUNNING) {
+            return effect.reply(c.replyTo(), ack(s, c.trialId()));
+        }
+        return effect.persist(new TrialStarted(c.trialId(), c.agent(), Instant.now()))
+                .thenReply(c.replyTo(), ns -> ack(ns, c.trialId()));
+    }
+
+    ReplyEffect<Event, SweepState> metrics(SweepState s, ReportMetrics c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty() || !trial.get().state().isLive()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+        }
+        liveness.seen(c.trialId());
+        if (c.rows().isEmpty()) {
+            return effect.reply(c.replyTo(), ack(s, c.trialId()));
+        }
+        List<Event> events = new ArrayList<>();
+        Instant now = Instant.now();
+        if (trial.get().state() == TrialState.PENDING) {
+            events.add(new TrialStarted(c.trialId(), trial.get().agent(), now));
+        }
+        events.add(new MetricsRecorded(c.trialId(), c.rows(), now));
+        return effect.persist(events).thenReply(c.replyTo(), ns -> ack(ns, c.trialId()));
+    }
+
+    ReplyEffect<Event, SweepState> heartbeat(SweepState s, Heartbeat c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty() || !trial.get().state().isLive()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+        }
+        liveness.seen(c.trialId());
+        return effect.reply(c.replyTo(), ack(s, c.trialId()));
+    }
+
+    ReplyEffect<Event, SweepState> finish(SweepState s, FinishTrial c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, "unknown trial"));
+        }
+        if (!trial.get().state().isLive()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, "trial has ended"));
+        }
+        TrialOutcome outcome = c.outcome();
+        TrialState state = outcome.stopped() ? TrialState.STOPPED
+                : Integer.valueOf(0).equals(outcome.exitCode()) ? TrialState.FINISHED : TrialState.FAILED;
+        List<Event> events = new ArrayList<>();
+        events.add(new TrialEnded(c.trialId(), state, outcome.exitCode(), outcome.message(), Instant.now()));
+        addFinishIfDone(s, events);
+        return effect.persist(events).thenRun(ns -> {
+            liveness.forget(c.trialId());
+            context.getSelf().tell(new ServeParkedClaims());
+        }).thenReply(c.replyTo(), ns -> new TrialAck(true, "trial has ended"));
+    }
+
+    ReplyEffect<Event, SweepState> changeStatus(SweepState s, ChangeStatus c) {
+        if (s.status().isFinal()) {
+            return effect.reply(c.replyTo(), new SweepFound(SweepViews.of(s, false)));
+        }
+        Instant now = Instant.now();
+        List<Event> events = new ArrayList<>();
+        switch (c.action()) {
+            case PAUSE -> {
+                if (s.status() == SweepStatus.RUNNING) {
+                    events.add(new SweepStatusChanged(SweepStatus.PAUSED, s.stopRequested(), s.finishReason(), now));
+                }
+            }
+            case RESUME -> {
+                if (s.status() == SweepStatus.PAUSED) {
+                    events.add(new SweepStatusChanged(SweepStatus.RUNNING, s.stopRequested(), s.finishReason(), now));
+                }
+            }
+            case STOP -> {
+                if (!s.stopRequested()) {
+                    events.add(new SweepStatusChanged(s.status(), true, "stopped by request", now));
+                }
+            }
+            case CANCEL -> events.add(new SweepStatusChanged(SweepStatus.CANCELED, true, "canceled by request", now));
+        }
+        if (c.action() != SweepAction.CANCEL) {
+            addFinishIfDone(s, events);
+        }
+        if (events.isEmpty()) {
+            return effect.reply(c.replyTo(), new SweepFound(SweepViews.of(s, false)));
+        }
+        return effect.persist(events).thenRun(ns -> {
+            if (ns.status() == SweepStatus.CANCELED) {
+                stopLiveTrials(ns, "sweep canceled");
+            }
+            context.getSelf().tell(new ServeParkedClaims());
+        }).thenReply(c.replyTo(), ns -> new SweepFound(SweepViews.of(ns, false)));
+    }
+
+    ReplyEffect<Event, SweepState> checkLiveness(SweepState s, CheckLiveness c) {
+        List<Event> events = new ArrayList<>();
+        Instant now = Instant.now();
+        for (TrialRecord t : s.trials().values()) {
+            if (t.state().isLive() && liveness.missedCheck(t.id())) {
+                events.add(new TrialEnded(t.id(), TrialState.LOST, null,
+                        "no heartbeat from agent " + t.agent() + " for " + settings.lostAfter().toSeconds() + " s", now));
+            }
+        }
+        if (events.isEmpty()) {
+            return effect.noReply();
+        }
+        addFinishIfDone(s, events);
+        return effect.persist(events).thenRun(ns -> {
+            events.stream().filter(TrialEnded.class::isInstance)
+                    .forEach(e -> liveness.forget(((TrialEnded) e).trialId()));
+            context.getSelf().tell(new ServeParkedClaims());
+        }).thenNoReply();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** Appends FINISHED when the events so far leave nothing live and nothing more to run. */
+    private static void addFinishIfDone(SweepState s, List<Event> events) {
+        SweepState after = s;
+        for (Event e : events) {
+            after = SweepEvents.apply(after, e);
+        }
+        TrialPlanner.finishReason(after).ifPresent(reason -> events.add(
+                new SweepStatusChanged(SweepStatus.FINISHED, true, reason, Instant.now())));
+    }
+
+    private static SweepStatusChanged finished(SweepState s, String reason) {
+        return new SweepStatusChanged(SweepStatus.FINISHED, s.stopRequested(), reason, Instant.now());
+    }
+
+    private TrialAssigned assigned(SweepState s, TrialPlanner.Assign a, String agent) {
+        long number = s.trials().size() + 1L;
+        return new TrialAssigned("t" + number, number, a.params(), a.gridIndex(), a.newSuggestion(), agent,
+                a.attempt(), a.retryOf(), Instant.now());
+    }
+
+    private TrialAssignment assignment(SweepState s, String trialId) {
+        TrialRecord t = s.trial(trialId).orElseThrow();
+        SweepConfig config = s.config();
+        return new TrialAssignment(sweepId, t.id(), t.params(), config.command(), config.program().orElse(null),
+                t.attempt(), config.options().trialTimeout().orElse(0), config.options().killGrace());
+    }
+
+    private TrialAck ack(SweepState s, String trialId) {
+        if (s.status() == SweepStatus.CANCELED) {
+            return new TrialAck(true, "sweep canceled");
+        }
+        return s.trial(trialId).filter(t -> !t.state().isLive())
+                .map(t -> new TrialAck(true, "trial has ended")).orElse(new TrialAck(false, null));
+    }
+
+    private void stopLiveTrials(SweepState s, String reason) {
+        for (TrialRecord t : s.trials().values()) {
+            if (t.state().isLive()) {
+                liveness.controlOf(t.id()).ifPresent(ref -> ref.tell(new TrialControl.StopTrial(t.id(), reason)));
+            }
+        }
+    }
+
+    private void answerParkedWhenFinal(SweepState s) {
+        for (Optional<ClaimTrial> claim = parked.poll(); claim.isPresent(); claim = parked.poll()) {
+            claim.get().replyTo().tell(new SweepDone(s.status()));
+        }
+    }
+}
