@@ -74,7 +74,8 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
     }
 
     TrialSnapshot snapshot() {
-        return new TrialSnapshot(id, state, params, history, summary);
+        return new TrialSnapshot(id, state, params, history, summary,
+                gridIndex == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(gridIndex));
     }
 
     OptionalDouble value(String metric) {

@@ -16,11 +16,20 @@ import java.util.OptionalDouble;
  * @param params  parameter values by top-level name
  * @param history reported metric rows, oldest first
  * @param summary last reported value per metric name
+ * @param gridIndex the grid point this trial was handed out for, when a grid search suggested it;
+ *                  a hint that spares the grid from re-deriving the point from the parameters
  */
 public record TrialSnapshot(String id, TrialState state, Map<String, Object> params,
-                            List<Map<String, Object>> history, Map<String, Object> summary) {
+                            List<Map<String, Object>> history, Map<String, Object> summary,
+                            java.util.OptionalLong gridIndex) {
+
+    public TrialSnapshot(String id, TrialState state, Map<String, Object> params,
+                         List<Map<String, Object>> history, Map<String, Object> summary) {
+        this(id, state, params, history, summary, java.util.OptionalLong.empty());
+    }
 
     public TrialSnapshot {
+        gridIndex = gridIndex == null ? java.util.OptionalLong.empty() : gridIndex;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         params = Values.immutableMap(params);
@@ -31,6 +40,11 @@ public record TrialSnapshot(String id, TrialState state, Map<String, Object> par
     /** A trial that has only been handed out. */
     public static TrialSnapshot pending(String id, Map<String, Object> params) {
         return new TrialSnapshot(id, TrialState.PENDING, params, List.of(), Map.of());
+    }
+
+    /** A trial that has only been handed out, for the given grid point. */
+    public static TrialSnapshot pending(String id, Map<String, Object> params, java.util.OptionalLong gridIndex) {
+        return new TrialSnapshot(id, TrialState.PENDING, params, List.of(), Map.of(), gridIndex);
     }
 
     /**

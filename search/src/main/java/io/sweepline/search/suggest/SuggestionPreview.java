@@ -35,7 +35,7 @@ public final class SuggestionPreview {
             Suggestion s = method.suggest(config, List.copyOf(trials), SuggestionSeeds.forSuggestion(seed, ordinal));
             if (s instanceof Suggestion.Next next) {
                 out.add(next.params());
-                trials.add(TrialSnapshot.pending("preview-" + (ordinal + 1), next.params()));
+                trials.add(TrialSnapshot.pending("preview-" + (ordinal + 1), next.params(), next.gridIndex()));
             } else {
                 return new Result(out, true);
             }

@@ -26,8 +26,17 @@ public final class GridSearch implements SearchMethod {
     public Suggestion suggest(SweepConfig config, List<TrialSnapshot> trials, RandomGenerator random) {
         SearchSpace space = config.parameters();
         List<GridAxis> axes = axes(space);
-        Set<List<Object>> seen = seenPoints(axes, trials);
         long size = size(axes);
+        if (size < Long.MAX_VALUE) {
+            GridIndex grid = new GridIndex(axes);
+            long free = grid.firstFree(grid.covered(trials, size), size);
+            if (free < 0) {
+                return new Suggestion.Exhausted("every grid point (" + size + ") has a trial");
+            }
+            return new Suggestion.Next(assemble(space, axes, grid.point(free)), OptionalLong.of(free));
+        }
+        // A product beyond 2^63 points: compare value keys directly (such a grid never runs out).
+        Set<List<Object>> seen = seenPoints(axes, trials);
         int[] digits = new int[axes.size()];
         for (long index = 0; index < size; index++) {
             List<Object> point = new ArrayList<>(axes.size());
