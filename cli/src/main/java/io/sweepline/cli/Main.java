@@ -11,13 +11,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Self-hosted hyperparameter sweeps; W&B sweep configs run unchanged.",
-        subcommands = {ValidateCommand.class, PreviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PreviewCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Initialize logging before any thread logs: SLF4J otherwise replays early calls with a warning.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(execute(args));
     }
 

@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
 
+    /** Grace for trials still running when the runner closes (the agent is shutting down). */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private final Set<Local> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sweepline-process-killer");
         t.setDaemon(true);
@@ -41,7 +45,10 @@ public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
             throw new IOException("could not start " + spec.argv().get(0) + ": " + rootMessage(e), e);
         }
         process.getOutputStream().close();
-        return new Local(process);
+        Local local = new Local(process);
+        live.add(local);
+        local.exit().whenComplete((code, error) -> live.remove(local));
+        return local;
     }
 
     private static String rootMessage(IOException e) {
@@ -50,8 +57,18 @@ public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
         return i >= 0 ? m.substring(i) : String.valueOf(m);
     }
 
+    /** Stops every trial still running (SIGTERM, SIGKILL after a short grace) and waits for them. */
     @Override
     public void close() {
+        List<Local> running = List.copyOf(live);
+        running.forEach(p -> p.terminate(CLOSE_GRACE));
+        for (Local p : running) {
+            try {
+                p.exit().get(CLOSE_GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // Shutting down: report nothing more about a process that would not die.
+            }
+        }
         killer.shutdownNow();
     }
 
