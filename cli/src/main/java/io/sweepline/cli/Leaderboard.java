@@ -35,7 +35,7 @@ final class Leaderboard {
             }
             rows.add(row);
         }
-        return table(rows);
+        return TextTable.render(rows);
     }
 
     /** Trials with a finite value of the metric, best first. */
@@ -62,27 +62,5 @@ final class Leaderboard {
         double abs = Math.abs(d);
         return abs != 0 && (abs < 1e-3 || abs >= 1e5) ? String.format("%.4e", d) : String.format("%.6g", d)
                 .replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
-    }
-
-    private static String table(List<List<String>> rows) {
-        int columns = rows.get(0).size();
-        int[] width = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < columns; c++) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                line.append(String.format("%-" + width[c] + "s", row.get(c)));
-                if (c < columns - 1) {
-                    line.append("  ");
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
     }
 }

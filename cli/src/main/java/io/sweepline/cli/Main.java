@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Self-hosted hyperparameter sweeps; W&B sweep configs run unchanged.",
-        subcommands = {ValidateCommand.class, PreviewCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, NodeCommand.class, SweepCommand.class, AgentCommand.class,
+                LocalCommand.class, ValidateCommand.class, PreviewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -48,6 +48,11 @@ public final class SweepService {
                 .ask(replyTo -> new SweepEntity.GetSweep(withTrials, replyTo), askTimeout);
     }
 
+    public CompletionStage<SweepEntity.TrialReply> trial(String sweepId, String trialId) {
+        return SweepSharding.entity(system, sweepId)
+                .ask(replyTo -> new SweepEntity.GetTrial(trialId, replyTo), askTimeout);
+    }
+
     public CompletionStage<SweepEntity.SweepReply> change(String sweepId, SweepAction action) {
         return SweepSharding.entity(system, sweepId)
                 .ask(replyTo -> new SweepEntity.ChangeStatus(action, replyTo), askTimeout);

@@ -58,8 +58,9 @@ public final class SweeplineNode implements AutoCloseable {
         return config;
     }
 
+    /** Asks wait as long as the HTTP layer does, so a 503 names the timeout that applied. */
     public SweepService service() {
-        return new SweepService(system, Duration.ofSeconds(15));
+        return new SweepService(system, io.sweepline.http.HttpSettings.fromConfig(system.settings().config()).askTimeout());
     }
 
     /** Where other nodes reach this one: {@code host:port} of its remoting. */

@@ -6,6 +6,7 @@ import io.sweepline.protocol.SweepView;
 import io.sweepline.protocol.TrialAssignment;
 import io.sweepline.protocol.TrialControl;
 import io.sweepline.protocol.TrialOutcome;
+import io.sweepline.protocol.TrialView;
 import io.sweepline.search.config.ConfigValidator;
 import io.sweepline.search.config.ValidationResult;
 import io.sweepline.search.config.Violation;
@@ -61,6 +62,10 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
 
     /** Read the sweep; trials are included when asked. */
     public record GetSweep(boolean withTrials, ActorRef<SweepReply> replyTo) implements Command {
+    }
+
+    /** Read one trial with its metric history. */
+    public record GetTrial(String trialId, ActorRef<TrialReply> replyTo) implements Command {
     }
 
     /** An agent asks for a trial, willing to wait up to {@code waitMillis} for one. */
@@ -120,6 +125,17 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
     }
 
     public record SweepNotFound(String sweepId) implements SweepReply {
+    }
+
+    public sealed interface TrialReply extends CborSerializable {
+    }
+
+    /** A trial and every metric row it reported, oldest first. */
+    public record TrialFound(TrialView trial, List<Map<String, Object>> history) implements TrialReply {
+    }
+
+    /** No such trial; {@code sweepExists} tells whether the sweep itself is missing. */
+    public record TrialMissing(String sweepId, String trialId, boolean sweepExists) implements TrialReply {
     }
 
     public sealed interface ClaimReply extends CborSerializable {
@@ -211,6 +227,7 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
         builder.forState(state -> !state.created())
                 .onCommand(CreateSweep.class, this::create)
                 .onCommand(GetSweep.class, (s, c) -> Effect().reply(c.replyTo(), new SweepNotFound(sweepId)))
+                .onCommand(GetTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialMissing(sweepId, c.trialId(), false)))
                 .onCommand(ClaimTrial.class, (s, c) -> Effect().reply(c.replyTo(), new ClaimRejected("no sweep " + sweepId)))
                 .onCommand(StartTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
                 .onCommand(ReportMetrics.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
@@ -223,6 +240,8 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(CreateSweep.class, (s, c) -> Effect().reply(c.replyTo(),
                         new Rejected("conflict", "sweep " + sweepId + " already exists", List.of())))
                 .onCommand(GetSweep.class, (s, c) -> Effect().reply(c.replyTo(), new SweepFound(SweepViews.of(s, c.withTrials()))))
+                .onCommand(GetTrial.class, (s, c) -> Effect().reply(c.replyTo(), SweepViews.trial(s, c.trialId())
+                        .<TrialReply>map(t -> t).orElse(new TrialMissing(sweepId, c.trialId(), true))))
                 .onCommand(ClaimTrial.class, handlers::claim)
                 .onCommand(StartTrial.class, handlers::start)
                 .onCommand(ReportMetrics.class, handlers::metrics)

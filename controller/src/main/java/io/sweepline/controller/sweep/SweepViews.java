@@ -30,6 +30,12 @@ final class SweepViews {
                 state.createdAt(), state.stopRequested(), state.finishReason());
     }
 
+    /** One trial with its history, if the sweep has it. */
+    static java.util.Optional<SweepEntity.TrialFound> trial(SweepState state, String trialId) {
+        String metric = state.config().metric().map(m -> m.name()).orElse(null);
+        return state.trial(trialId).map(t -> new SweepEntity.TrialFound(trial(t, metric), t.history()));
+    }
+
     static TrialView trial(TrialRecord t, String metric) {
         Double value = null;
         if (metric != null) {

@@ -1,0 +1,205 @@
+package io.sweepline.http;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import io.sweepline.controller.SweepService;
+import io.sweepline.controller.sweep.SweepAction;
+import io.sweepline.controller.sweep.SweepEntity;
+import io.sweepline.protocol.SweepView;
+import io.sweepline.protocol.TrialView;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpCharset;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatcher1;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Every path of the HTTP API (SPEC §6), top to bottom. Each endpoint reads its input, asks
+ * {@link SweepService} and maps the typed reply; {@link ErrorMapping} turns everything that is not
+ * a success into problem+json.
+ */
+public final class SweepRoutes extends AllDirectives {
+
+    /** What a sweep config may be posted as. JSON is YAML, so every one is passed on as text. */
+    static final List<String> CONFIG_MEDIA_TYPES =
+            List.of("application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/json");
+
+    // Ids are matched by shape so a garbage path is a plain 404, without starting an entity for it.
+    private static final PathMatcher1<String> SWEEP_ID = segment(Pattern.compile("[A-Za-z0-9_-]{1,64}"));
+    private static final PathMatcher1<String> TRIAL_ID = segment(Pattern.compile("[A-Za-z0-9_.-]{1,128}"));
+    private static final PathMatcher1<String> ACTION = segment(Pattern.compile("pause|resume|stop|cancel"));
+
+    private final ActorSystem<?> system;
+    private final SweepService service;
+    private final HttpSettings settings;
+    private final Supplier<CompletionStage<List<SweepView>>> lister;
+    private final ErrorMapping errors;
+    private final ClusterMembers members;
+
+    public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings) {
+        this(system, service, settings, service::list);
+    }
+
+    /**
+     * @param lister the source of {@code GET /sweeps}. Normally {@link SweepService#list}, which reads
+     *               the JDBC journal; tests on the in-memory journal list the sweeps they created.
+     */
+    public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings,
+                       Supplier<CompletionStage<List<SweepView>>> lister) {
+        this.system = system;
+        this.service = service;
+        this.settings = settings;
+        this.lister = lister;
+        this.errors = new ErrorMapping(settings.askTimeout());
+        this.members = new ClusterMembers(system);
+    }
+
+    public Route route() {
+        return withRequestTimeoutResponse(errors::requestTimeout, () ->
+                handleExceptions(errors.exceptionHandler(), () ->
+                        handleRejections(errors.rejectionHandler(), () -> concat(
+                                path("health", () -> get(this::health)),
+                                path("ready", () -> get(this::ready)),
+                                pathPrefix(segment("api").slash("v1"), this::apiV1)))));
+    }
+
+    private Route apiV1() {
+        return concat(
+                path("cluster", () -> get(this::cluster)),
+                path("sweeps", () -> concat(post(this::create), get(this::list))),
+                path(segment("sweeps").slash(SWEEP_ID), id -> get(() -> sweep(id))),
+                path(segment("sweeps").slash(SWEEP_ID).slash(ACTION), (id, action) -> post(() -> change(id, action))),
+                path(segment("sweeps").slash(SWEEP_ID).slash("trials"), id -> get(() -> trials(id))),
+                path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID),
+                        (id, trialId) -> get(() -> trial(id, trialId))),
+                path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("metrics"),
+                        (id, trialId) -> get(() -> metrics(id, trialId))));
+    }
+
+    /** GET /health: the HTTP server is up; nothing else is checked. */
+    private Route health() {
+        return complete(ok(Map.of("status", "ok")));
+    }
+
+    /** GET /ready: 200 once this node is an Up cluster member, 503 before and while leaving. */
+    private Route ready() {
+        if (members.selfUp()) {
+            return complete(ok(Map.of("status", "ready")));
+        }
+        return complete(errors.notReady("this node's cluster member is " + members.selfStatus() + ", not Up"));
+    }
+
+    /** GET /api/v1/cluster: where agents join, as host:port of the Up controllers. */
+    private Route cluster() {
+        return complete(ok(Map.of("seed_nodes", members.controllerAddresses())));
+    }
+
+    /** POST /api/v1/sweeps: the config text as posted → 201 with the sweep and its warnings. */
+    private Route create() {
+        return withSizeLimit(settings.maxBodyBytes(), () -> extractRequestEntity(entity -> {
+            if (!CONFIG_MEDIA_TYPES.contains(mediaTypeOf(entity.getContentType()))) {
+                return complete(errors.unsupportedMediaType(entity.getContentType(), CONFIG_MEDIA_TYPES));
+            }
+            return respond(readText(entity)
+                    .thenCompose(service::create)
+                    .thenApply(reply -> reply instanceof SweepEntity.Created created
+                            ? Json.response(StatusCodes.CREATED, SweepJson.created(created.sweep(), created.warnings()))
+                                    .addHeader(Location.create("/api/v1/sweeps/" + created.sweep().id()))
+                            : errors.rejected((SweepEntity.Rejected) reply)));
+        }));
+    }
+
+    /** GET /api/v1/sweeps: every sweep, newest first, without trials. */
+    private Route list() {
+        return respond(lister.get()
+                .thenApply(sweeps -> ok(Map.of("sweeps", sweeps.stream().map(SweepJson::of).toList()))));
+    }
+
+    /** GET /api/v1/sweeps/{id}. */
+    private Route sweep(String id) {
+        return respond(whenFound(service.get(id, false), view -> ok(SweepJson.of(view))));
+    }
+
+    /** POST /api/v1/sweeps/{id}/pause|resume|stop|cancel → the sweep after the change. */
+    private Route change(String id, String action) {
+        SweepAction parsed = SweepAction.parse(action).orElseThrow(); // ACTION admits only the four
+        return respond(whenFound(service.change(id, parsed), view -> ok(SweepJson.of(view))));
+    }
+
+    /** GET /api/v1/sweeps/{id}/trials: every trial in creation order. */
+    private Route trials(String id) {
+        return respond(whenFound(service.get(id, true), view -> ok(Map.of("trials", view.trials()))));
+    }
+
+    /** GET /api/v1/sweeps/{id}/trials/{trialId}. */
+    private Route trial(String id, String trialId) {
+        return respond(whenTrialFound(id, trialId, found -> ok(found.trial())));
+    }
+
+    /** GET /api/v1/sweeps/{id}/trials/{trialId}/metrics: every reported row, oldest first. */
+    private Route metrics(String id, String trialId) {
+        return respond(whenTrialFound(id, trialId, found -> ok(Map.of("metrics", found.history()))));
+    }
+
+    // ---- shared steps -----------------------------------------------------------------------
+
+    private CompletionStage<HttpResponse> whenFound(CompletionStage<SweepEntity.SweepReply> reply,
+                                                    Function<SweepView, HttpResponse> onFound) {
+        return reply.thenApply(r -> r instanceof SweepEntity.SweepFound found
+                ? onFound.apply(found.sweep())
+                : errors.sweepNotFound((SweepEntity.SweepNotFound) r));
+    }
+
+    private CompletionStage<HttpResponse> whenTrialFound(String id, String trialId,
+                                                         Function<SweepEntity.TrialFound, HttpResponse> onFound) {
+        return service.trial(id, trialId).thenApply(r -> r instanceof SweepEntity.TrialFound found
+                ? onFound.apply(found)
+                : ((SweepEntity.TrialMissing) r).sweepExists()
+                        ? errors.trialNotFound(id, trialId)
+                        : errors.sweepNotFound(new SweepEntity.SweepNotFound(id)));
+    }
+
+    private Route respond(CompletionStage<HttpResponse> response) {
+        return completeWithFuture(response.exceptionally(errors::failure));
+    }
+
+    private HttpResponse ok(Object body) {
+        return Json.response(StatusCodes.OK, body);
+    }
+
+    /**
+     * The body as text. Past the limit set by {@code withSizeLimit} the stream fails with
+     * EntityStreamSizeException (→ 413). Not toStrict's own maxBytes: that one throws a generic
+     * EntityStreamException, synchronously.
+     */
+    private CompletionStage<String> readText(HttpEntity entity) {
+        Charset charset = entity.getContentType().getCharsetOption()
+                .map(HttpCharset::nioCharset)
+                .orElse(StandardCharsets.UTF_8);
+        return entity.toStrict(settings.askTimeout().toMillis(), system)
+                .thenApply(strict -> strict.getData().decodeString(charset));
+    }
+
+    private static String mediaTypeOf(ContentType contentType) {
+        return (contentType.mediaType().mainType() + "/" + contentType.mediaType().subType()).toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<TrialView> findTrial(SweepView view, String trialId) {
+        return view.trials().stream().filter(t -> t.id().equals(trialId)).findFirst();
+    }
+}
