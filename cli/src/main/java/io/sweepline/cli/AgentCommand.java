@@ -83,6 +83,8 @@ final class AgentCommand implements Callable<Integer> {
         String name = InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
         try (LocalProcessRunner runner = new LocalProcessRunner();
              SweeplineNode node = SweeplineNode.start(config, Duration.ofSeconds(60))) {
+            // Ctrl-C or SIGTERM skips try-with-resources: stop the trials, or they outlive the agent.
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "sweepline-stop-trials"));
             AgentSettings settings = AgentSettings.fromConfig(node.system().settings().config());
             err.println("agent " + name + " joined the cluster at " + String.join(", ", seeds) + "; working on sweep "
                     + sweepId + " (" + sweep.path("method").asText() + "), trials in " + settings.workDir().resolve(sweepId));

@@ -77,6 +77,8 @@ final class LocalCommand implements Callable<Integer> {
                 List.of(), new NodeConfig.H2File(data));
         try (LocalProcessRunner runner = new LocalProcessRunner();
              SweeplineNode node = SweeplineNode.start(config, Duration.ofSeconds(60))) {
+            // Ctrl-C or SIGTERM skips try-with-resources: stop the trials, or they outlive the agent.
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "sweepline-stop-trials"));
             return run(node, runner, text, out, err);
         } finally {
             if (temporary) {

@@ -24,6 +24,7 @@ public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
     /** Grace for trials still running when the runner closes (the agent is shutting down). */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<Local> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sweepline-process-killer");
@@ -60,6 +61,9 @@ public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
     /** Stops every trial still running (SIGTERM, SIGKILL after a short grace) and waits for them. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<Local> running = List.copyOf(live);
         running.forEach(p -> p.terminate(CLOSE_GRACE));
         for (Local p : running) {
@@ -104,7 +108,11 @@ public final class LocalProcessRunner implements ProcessRunner, AutoCloseable {
                     h.destroy();
                 }
             }
-            killer.schedule(this::kill, Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
+            try {
+                killer.schedule(this::kill, Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                kill();
+            }
         }
 
         private void kill() {
