@@ -70,7 +70,10 @@ public record NodeConfig(String systemName, Set<String> roles, String host, int 
     private Config database(Config config) {
         String slick = "pekko-persistence-jdbc.shared-databases.slick.";
         if (database instanceof H2File h2) {
-            String url = "jdbc:h2:file:" + h2.directory().toAbsolutePath().resolve("sweepline") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: H2 otherwise flushes commits up to 500 ms late, and a SIGKILL in that window
+            // loses events the entity already acknowledged (a finished trial came back RUNNING).
+            String url = "jdbc:h2:file:" + h2.directory().toAbsolutePath().resolve("sweepline")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
             return config.withValue(slick + "db.url", ConfigValueFactory.fromAnyRef(url));
         }
         if (database instanceof Jdbc jdbc) {
