@@ -47,6 +47,12 @@ public final class ClusterSweepClient implements SweepClient {
     }
 
     @Override
+    public CompletionStage<SweepEntity.TrialAck> appendLogs(String sweepId, String trialId, String stdout, String stderr) {
+        return SweepSharding.entity(system, sweepId)
+                .ask(r -> new SweepEntity.AppendLogs(trialId, stdout, stderr, r), askTimeout);
+    }
+
+    @Override
     public CompletionStage<SweepEntity.TrialAck> finish(String sweepId, String trialId, TrialOutcome outcome) {
         return SweepSharding.entity(system, sweepId)
                 .ask(r -> new SweepEntity.FinishTrial(trialId, outcome, r), askTimeout);

@@ -26,5 +26,8 @@ public interface SweepClient {
 
     CompletionStage<SweepEntity.TrialAck> heartbeat(String sweepId, String trialId);
 
+    /** New stdout/stderr of a running trial, for live viewing. */
+    CompletionStage<SweepEntity.TrialAck> appendLogs(String sweepId, String trialId, String stdout, String stderr);
+
     CompletionStage<SweepEntity.TrialAck> finish(String sweepId, String trialId, TrialOutcome outcome);
 }

@@ -51,6 +51,12 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
     private record SendHeartbeat() implements Command {
     }
 
+    private record ShipLogs() implements Command {
+    }
+
+    private record LogsShipped(TrialAck ack, String stdout, String stderr, Throwable failure) implements Command {
+    }
+
     private record TimedOut() implements Command {
     }
 
@@ -97,6 +103,13 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
     private boolean metricsInFlight;
     private long nextStep;
     private String stopReason;
+    private LogFollower stdoutFollower;
+    private LogFollower stderrFollower;
+    private boolean logsInFlight;
+    /** How often new output is sent to the controller for live viewing. */
+    private static final Duration LOG_SHIP_INTERVAL = Duration.ofSeconds(1);
+    /** How much of each stream travels with the outcome (and is kept with the trial). */
+    private static final int FINAL_TAIL_CHARS = 16 * 1024;
     private TrialOutcome outcome;
 
     private TrialActor(ActorContext<Command> context, TimerScheduler<Command> timers, TrialAssignment trial,
@@ -121,13 +134,15 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
                 Files.writeString(files.argsJson(), line.argsJson());
             }
             tail = new MetricsTail(files.metrics());
+            stdoutFollower = new LogFollower(files.stdout());
+            stderrFollower = new LogFollower(files.stderr());
             process = runner.start(new ProcessSpec(line.argv(), environment(), placement.workingDir(), files.stdout(),
                     files.stderr()));
         } catch (IOException | IllegalArgumentException e) {
             if (files != null) {
                 files.note(e.getMessage());
             }
-            return finishWith(new TrialOutcome(null, false, e.getMessage()));
+            return finishWith(new TrialOutcome(null, false, e.getMessage(), "", "[sweepline] " + e.getMessage() + "\n"));
         }
         getContext().pipeToSelf(process.exit(), (code, error) -> new ProcessExited(code == null ? -1 : code));
         ActorRef<TrialControl> control = getContext().messageAdapter(TrialControl.class,
@@ -136,6 +151,7 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
                 (ack, error) -> new Acked(ack == null ? new TrialAck(false, null) : ack));
         timers.startTimerWithFixedDelay(new PollMetrics(), settings.metricsPollInterval());
         timers.startTimerWithFixedDelay(new SendHeartbeat(), settings.heartbeatInterval());
+        timers.startTimerWithFixedDelay(new ShipLogs(), LOG_SHIP_INTERVAL);
         if (trial.timeoutSeconds() > 0) {
             timers.startSingleTimer(new TimedOut(), Duration.ofMillis((long) (trial.timeoutSeconds() * 1000)));
         }
@@ -163,6 +179,8 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
                 .onMessage(PollMetrics.class, m -> pollMetrics())
                 .onMessage(MetricsSent.class, this::onMetricsSent)
                 .onMessage(SendHeartbeat.class, m -> heartbeat())
+                .onMessage(ShipLogs.class, m -> shipLogs())
+                .onMessage(LogsShipped.class, this::onLogsShipped)
                 .onMessage(Acked.class, m -> onAck(m.ack()))
                 .onMessage(StopRequested.class, m -> stop(m.reason()))
                 .onMessage(TimedOut.class, m -> stop("trial_timeout of " + trial.timeoutSeconds() + " s reached"))
@@ -216,6 +234,30 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
         return this;
     }
 
+    private Behavior<Command> shipLogs() {
+        if (logsInFlight || outcome != null) {
+            return this;
+        }
+        try {
+            String out = stdoutFollower.next();
+            String err = stderrFollower.next();
+            if (!out.isEmpty() || !err.isEmpty()) {
+                logsInFlight = true;
+                getContext().pipeToSelf(client.appendLogs(trial.sweepId(), trial.trialId(), out, err),
+                        (ack, error) -> new LogsShipped(ack, out, err, error));
+            }
+        } catch (IOException e) {
+            getContext().getLog().debug("trial {}: cannot read its output: {}", trial.trialId(), e.getMessage());
+        }
+        return this;
+    }
+
+    /** Live output is a convenience: a failed send is not retried (the final tails travel with the outcome). */
+    private Behavior<Command> onLogsShipped(LogsShipped m) {
+        logsInFlight = false;
+        return m.ack() == null ? this : onAck(m.ack());
+    }
+
     private Behavior<Command> heartbeat() {
         getContext().pipeToSelf(client.heartbeat(trial.sweepId(), trial.trialId()),
                 (ack, error) -> new Acked(ack == null ? new TrialAck(false, null) : ack));
@@ -241,7 +283,8 @@ public final class TrialActor extends AbstractBehavior<TrialActor.Command> {
     private Behavior<Command> onExit(ProcessExited exited) {
         timers.cancelAll();
         pollMetrics();
-        outcome = new TrialOutcome(exited.exitCode(), stopReason != null, stopReason);
+        outcome = new TrialOutcome(exited.exitCode(), stopReason != null, stopReason)
+                .withLogTails(LogFollower.tail(files.stdout(), FINAL_TAIL_CHARS), LogFollower.tail(files.stderr(), FINAL_TAIL_CHARS));
         return metricsInFlight || !pending.isEmpty() ? this : sendFinish();
     }
 

@@ -54,6 +54,7 @@ class AgentActorTest {
             "                            'gpu': os.environ.get('CUDA_VISIBLE_DEVICES'),",
             "                            'config': json.load(open(os.environ['SWEEPLINE_CONFIG']))}) + '\\n')",
             "        f.flush()",
+            "print('trained x=%s' % a.x, flush=True)",
             "time.sleep(a.sleep)",
             "raise SystemExit(a.exit_code)");
 
@@ -120,6 +121,10 @@ class AgentActorTest {
             assertEquals(t.params(), t.summary().get("config"), "SWEEPLINE_CONFIG holds the parameters");
         }
         assertEquals(2L, ((Number) sweep.best().params().get("x")).longValue());
+        TestProbe<SweepEntity.TrialReply> logs = KIT.createTestProbe();
+        entity.tell(new SweepEntity.GetLogs("t1", logs.ref()));
+        var t1 = assertInstanceOf(SweepEntity.TrialLogs.class, logs.receiveMessage(Duration.ofSeconds(10)));
+        assertEquals("trained x=1.0\n", t1.stdout(), "the trial's stdout is kept with it");
     }
 
     @Test

@@ -47,6 +47,11 @@ final class EntitySweepClient implements SweepClient {
     }
 
     @Override
+    public CompletionStage<SweepEntity.TrialAck> appendLogs(String sweepId, String trialId, String stdout, String stderr) {
+        return AskPattern.ask(entity, r -> new SweepEntity.AppendLogs(trialId, stdout, stderr, r), TIMEOUT, system.scheduler());
+    }
+
+    @Override
     public CompletionStage<SweepEntity.TrialAck> finish(String sweepId, String trialId, TrialOutcome outcome) {
         return AskPattern.ask(entity, r -> new SweepEntity.FinishTrial(trialId, outcome, r), TIMEOUT, system.scheduler());
     }

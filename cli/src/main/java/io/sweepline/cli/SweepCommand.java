@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Create a sweep from FILE (prints its id), or manage sweeps.",
         subcommands = {SweepCommand.Ls.class, SweepCommand.Show.class, SweepCommand.Pause.class,
-                SweepCommand.Resume.class, SweepCommand.Stop.class, SweepCommand.Cancel.class})
+                SweepCommand.Resume.class, SweepCommand.Stop.class, SweepCommand.Cancel.class, SweepCommand.Logs.class})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Sweep config (YAML or JSON) to create.")
@@ -99,6 +99,32 @@ final class SweepCommand implements Callable<Integer> {
             JsonNode trials = client.get("/api/v1/sweeps/" + id + "/trials").path("trials");
             spec.commandLine().getOut().print(SweepViewText.show(sweep, trials));
             spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code sweep logs ID TRIAL}: the trial's stdout on stdout and its stderr on stderr. */
+    @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print a trial's output.")
+    static final class Logs implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "TRIAL")
+        String trial;
+
+        @Mixin
+        ServerOption server;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JsonNode logs = server.client().get("/api/v1/sweeps/" + id + "/trials/" + trial + "/logs");
+            spec.commandLine().getOut().print(logs.path("stdout").asText());
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().print(logs.path("stderr").asText());
+            spec.commandLine().getErr().flush();
             return ExitCodes.OK;
         }
     }

@@ -27,7 +27,7 @@ class BinScriptIT {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(elsewhere.toFile())
                 .redirectOutput(elsewhere.resolve("out").toFile()).redirectError(elsewhere.resolve("err").toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/sweepline finished");
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "bin/sweepline finished");
         return new Result(p.exitValue(), Files.readString(elsewhere.resolve("out")), Files.readString(elsewhere.resolve("err")));
     }
 
@@ -40,6 +40,21 @@ class BinScriptIT {
         // W&B's order: parameters sorted by name.
         assertTrue(r.out().lines().allMatch(l -> l.startsWith("{\"batch_size\": ") && l.contains("\"learning_rate\": ")),
                 r.out());
+    }
+
+    /** The README's main command: the quickstart sweep runs for real, to a leaderboard. */
+    @Test
+    void runsTheQuickstartSweepLocallyToALeaderboard() throws Exception {
+        Result r = run(ROOT.resolve("bin/sweepline"), "local", ROOT.resolve("examples/quickstart/sweep.yaml").toString(),
+                "--parallel", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("rank  trial  state     val_loss"), r.out());
+        assertEquals(11, lines.size(), "header and the 10 best of run_cap 12 trials: " + r.out());
+        assertTrue(r.err().contains("is FINISHED"), r.err());
+        double best = Double.parseDouble(lines.get(1).split("\\s+")[3]);
+        double second = Double.parseDouble(lines.get(2).split("\\s+")[3]);
+        assertTrue(best <= second && best < 0.69, "ranked by val_loss and better than chance (ln 2): " + r.out());
     }
 
     @Test

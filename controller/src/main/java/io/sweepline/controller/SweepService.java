@@ -53,6 +53,11 @@ public final class SweepService {
                 .ask(replyTo -> new SweepEntity.GetTrial(trialId, replyTo), askTimeout);
     }
 
+    public CompletionStage<SweepEntity.TrialReply> logs(String sweepId, String trialId) {
+        return SweepSharding.entity(system, sweepId)
+                .ask(replyTo -> new SweepEntity.GetLogs(trialId, replyTo), askTimeout);
+    }
+
     public CompletionStage<SweepEntity.SweepReply> change(String sweepId, SweepAction action) {
         return SweepSharding.entity(system, sweepId)
                 .ask(replyTo -> new SweepEntity.ChangeStatus(action, replyTo), askTimeout);

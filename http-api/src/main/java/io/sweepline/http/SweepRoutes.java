@@ -88,7 +88,9 @@ public final class SweepRoutes extends AllDirectives {
                 path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID),
                         (id, trialId) -> get(() -> trial(id, trialId))),
                 path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("metrics"),
-                        (id, trialId) -> get(() -> metrics(id, trialId))));
+                        (id, trialId) -> get(() -> metrics(id, trialId))),
+                path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("logs"),
+                        (id, trialId) -> get(() -> logs(id, trialId))));
     }
 
     /** GET /health: the HTTP server is up; nothing else is checked. */
@@ -154,6 +156,18 @@ public final class SweepRoutes extends AllDirectives {
     /** GET /api/v1/sweeps/{id}/trials/{trialId}/metrics: every reported row, oldest first. */
     private Route metrics(String id, String trialId) {
         return respond(whenTrialFound(id, trialId, found -> ok(Map.of("metrics", found.history()))));
+    }
+
+    /**
+     * GET /api/v1/sweeps/{id}/trials/{trialId}/logs: the end of its stdout and stderr — live while it
+     * runs, the last 16 KB of each once it ended.
+     */
+    private Route logs(String id, String trialId) {
+        return respond(service.logs(id, trialId).thenApply(r -> r instanceof SweepEntity.TrialLogs logs
+                ? ok(Map.of("trial_id", logs.trialId(), "stdout", logs.stdout(), "stderr", logs.stderr(), "live", logs.live()))
+                : ((SweepEntity.TrialMissing) r).sweepExists()
+                        ? errors.trialNotFound(id, trialId)
+                        : errors.sweepNotFound(new SweepEntity.SweepNotFound(id))));
     }
 
     // ---- shared steps -----------------------------------------------------------------------

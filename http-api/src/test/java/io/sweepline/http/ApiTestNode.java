@@ -147,6 +147,13 @@ final class ApiTestNode {
         service.metrics(sweepId, trialId, rows).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends a trial's output, as an agent would. */
+    void appendLogs(String sweepId, String trialId, String stdout, String stderr) throws Exception {
+        var entity = io.sweepline.controller.SweepSharding.entity(testKit.system(), sweepId);
+        entity.<SweepEntity.TrialAck>ask(r -> new SweepEntity.AppendLogs(trialId, stdout, stderr, r), Duration.ofSeconds(10))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
     // ---- assertions -------------------------------------------------------------------------
 
     /** Asserts a problem+json answer with the status and every required member; returns the body. */

@@ -215,6 +215,22 @@ class SweepRoutesTest {
         assertTrue(metrics.get(1).get("loss").isNull(), "NaN is written as null: " + response.body());
     }
 
+    @Test
+    void answersTheOutputOfALiveTrial() throws Exception {
+        String id = node.createSweep(VALID_YAML);
+        String trialId = node.claimTrial(id);
+        node.appendLogs(id, trialId, "epoch 1\n", "warning: slow\n");
+
+        HttpResponse<String> response = node.get("/api/v1/sweeps/" + id + "/trials/" + trialId + "/logs");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode logs = json(response);
+        assertEquals("epoch 1\n", logs.get("stdout").asText());
+        assertEquals("warning: slow\n", logs.get("stderr").asText());
+        assertTrue(logs.get("live").asBoolean());
+        problem(node.get("/api/v1/sweeps/" + id + "/trials/nosuchtrial/logs"), 404);
+    }
+
     // ---- routing errors ---------------------------------------------------------------------
 
     @Test

@@ -48,15 +48,17 @@ final class SweepCommandHandlers {
     private final Liveness liveness;
     private final ParkedClaims parked;
     private final SweepSettings settings;
+    private final LogTails logs;
 
     SweepCommandHandlers(EffectFactories<Event, SweepState> effect, String sweepId, ActorContext<Command> context,
-                         Liveness liveness, ParkedClaims parked, SweepSettings settings) {
+                         Liveness liveness, ParkedClaims parked, SweepSettings settings, LogTails logs) {
         this.effect = effect;
         this.sweepId = sweepId;
         this.context = context;
         this.liveness = liveness;
         this.parked = parked;
         this.settings = settings;
+        this.logs = logs;
     }
 
     ReplyEffect<Event, SweepState> claim(SweepState s, ClaimTrial c) {
@@ -154,6 +156,40 @@ final class SweepCommandHandlers {
         return effect.reply(c.replyTo(), ack(s, c.trialId()));
     }
 
+    ReplyEffect<Event, SweepState> appendLogs(SweepState s, SweepEntity.AppendLogs c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty() || !trial.get().state().isLive()) {
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+        }
+        liveness.seen(c.trialId());
+        logs.append(c.trialId(), c.stdout(), c.stderr());
+        return effect.reply(c.replyTo(), ack(s, c.trialId()));
+    }
+
+    ReplyEffect<Event, SweepState> logs(SweepState s, SweepEntity.GetLogs c) {
+        Optional<TrialRecord> trial = s.trial(c.trialId());
+        if (trial.isEmpty()) {
+            return effect.reply(c.replyTo(), new SweepEntity.TrialMissing(sweepId, c.trialId(), true));
+        }
+        String[] live = logs.get(c.trialId());
+        TrialRecord t = trial.get();
+        return effect.reply(c.replyTo(), live != null
+                ? new SweepEntity.TrialLogs(t.id(), live[0], live[1], t.state().isLive())
+                : new SweepEntity.TrialLogs(t.id(), nullToEmpty(t.stdoutTail()), nullToEmpty(t.stderrTail()),
+                        t.state().isLive()));
+    }
+
+    /** What is persisted of a trial's output: its last {@value #KEPT_LOG_CHARS} characters per stream. */
+    static final int KEPT_LOG_CHARS = 16 * 1024;
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= KEPT_LOG_CHARS ? text : text.substring(text.length() - KEPT_LOG_CHARS);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     ReplyEffect<Event, SweepState> finish(SweepState s, FinishTrial c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty()) {
@@ -166,10 +202,12 @@ final class SweepCommandHandlers {
         TrialState state = outcome.stopped() ? TrialState.STOPPED
                 : Integer.valueOf(0).equals(outcome.exitCode()) ? TrialState.FINISHED : TrialState.FAILED;
         List<Event> events = new ArrayList<>();
-        events.add(new TrialEnded(c.trialId(), state, outcome.exitCode(), outcome.message(), Instant.now()));
+        events.add(new TrialEnded(c.trialId(), state, outcome.exitCode(), outcome.message(),
+                bounded(outcome.stdoutTail()), bounded(outcome.stderrTail()), Instant.now()));
         addFinishIfDone(s, events);
         return effect.persist(events).thenRun(ns -> {
             liveness.forget(c.trialId());
+            logs.forget(c.trialId());
             context.getSelf().tell(new ServeParkedClaims());
         }).thenReply(c.replyTo(), ns -> new TrialAck(true, "trial has ended"));
     }
@@ -217,8 +255,10 @@ final class SweepCommandHandlers {
         Instant now = Instant.now();
         for (TrialRecord t : s.trials().values()) {
             if (t.state().isLive() && liveness.missedCheck(t.id())) {
+                String[] tails = logs.get(t.id());
                 events.add(new TrialEnded(t.id(), TrialState.LOST, null,
-                        "no heartbeat from agent " + t.agent() + " for " + settings.lostAfter().toSeconds() + " s", now));
+                        "no heartbeat from agent " + t.agent() + " for " + settings.lostAfter().toSeconds() + " s",
+                        tails == null ? null : bounded(tails[0]), tails == null ? null : bounded(tails[1]), now));
             }
         }
         if (events.isEmpty()) {
@@ -226,8 +266,10 @@ final class SweepCommandHandlers {
         }
         addFinishIfDone(s, events);
         return effect.persist(events).thenRun(ns -> {
-            events.stream().filter(TrialEnded.class::isInstance)
-                    .forEach(e -> liveness.forget(((TrialEnded) e).trialId()));
+            events.stream().filter(TrialEnded.class::isInstance).map(e -> ((TrialEnded) e).trialId()).forEach(id -> {
+                liveness.forget(id);
+                logs.forget(id);
+            });
             context.getSelf().tell(new ServeParkedClaims());
         }).thenNoReply();
     }

@@ -82,6 +82,14 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
             implements Command {
     }
 
+    /** New output of the trial's process since the last append (either may be empty). */
+    public record AppendLogs(String trialId, String stdout, String stderr, ActorRef<TrialAck> replyTo) implements Command {
+    }
+
+    /** Read the output kept for a trial. */
+    public record GetLogs(String trialId, ActorRef<TrialReply> replyTo) implements Command {
+    }
+
     /** The trial is alive. */
     public record Heartbeat(String trialId, ActorRef<TrialAck> replyTo) implements Command {
     }
@@ -134,6 +142,10 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
     public record TrialFound(TrialView trial, List<Map<String, Object>> history) implements TrialReply {
     }
 
+    /** The end of a trial's output: live while it runs, kept with the trial once it ended. */
+    public record TrialLogs(String trialId, String stdout, String stderr, boolean live) implements TrialReply {
+    }
+
     /** No such trial; {@code sweepExists} tells whether the sweep itself is missing. */
     public record TrialMissing(String sweepId, String trialId, boolean sweepExists) implements TrialReply {
     }
@@ -178,8 +190,8 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
     public record MetricsRecorded(String trialId, List<Map<String, Object>> rows, Instant at) implements Event {
     }
 
-    public record TrialEnded(String trialId, TrialState state, Integer exitCode, String reason, Instant at)
-            implements Event {
+    public record TrialEnded(String trialId, TrialState state, Integer exitCode, String reason, String stdoutTail,
+                             String stderrTail, Instant at) implements Event {
     }
 
     public record SweepStatusChanged(SweepStatus status, boolean stopRequested, String reason, Instant at)
@@ -193,6 +205,7 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
     private final ActorContext<Command> context;
     private final Liveness liveness;
     private final ParkedClaims parked;
+    private final LogTails logs = new LogTails(LogTails.LIVE_LIMIT);
 
     public static Behavior<Command> create(String sweepId, SweepSettings settings) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
@@ -228,6 +241,8 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(CreateSweep.class, this::create)
                 .onCommand(GetSweep.class, (s, c) -> Effect().reply(c.replyTo(), new SweepNotFound(sweepId)))
                 .onCommand(GetTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialMissing(sweepId, c.trialId(), false)))
+                .onCommand(GetLogs.class, (s, c) -> Effect().reply(c.replyTo(), new TrialMissing(sweepId, c.trialId(), false)))
+                .onCommand(AppendLogs.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
                 .onCommand(ClaimTrial.class, (s, c) -> Effect().reply(c.replyTo(), new ClaimRejected("no sweep " + sweepId)))
                 .onCommand(StartTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
                 .onCommand(ReportMetrics.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
@@ -235,7 +250,7 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(FinishTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
                 .onCommand(ChangeStatus.class, (s, c) -> Effect().reply(c.replyTo(), new SweepNotFound(sweepId)))
                 .onAnyCommand((s, c) -> Effect().noReply());
-        var handlers = new SweepCommandHandlers(Effect(), sweepId, context, liveness, parked, settings);
+        var handlers = new SweepCommandHandlers(Effect(), sweepId, context, liveness, parked, settings, logs);
         builder.forAnyState()
                 .onCommand(CreateSweep.class, (s, c) -> Effect().reply(c.replyTo(),
                         new Rejected("conflict", "sweep " + sweepId + " already exists", List.of())))
@@ -246,6 +261,8 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(StartTrial.class, handlers::start)
                 .onCommand(ReportMetrics.class, handlers::metrics)
                 .onCommand(Heartbeat.class, handlers::heartbeat)
+                .onCommand(AppendLogs.class, handlers::appendLogs)
+                .onCommand(GetLogs.class, handlers::logs)
                 .onCommand(FinishTrial.class, handlers::finish)
                 .onCommand(ChangeStatus.class, handlers::changeStatus)
                 .onCommand(CheckLiveness.class, handlers::checkLiveness)

@@ -28,7 +28,7 @@ final class SweepEvents {
         }
         if (event instanceof TrialAssigned e) {
             return s.withTrial(new TrialRecord(e.trialId(), e.number(), e.params(), TrialState.PENDING, e.agent(),
-                    e.attempt(), e.retryOf(), e.gridIndex(), List.of(), Map.of(), null, null, e.at(), null),
+                    e.attempt(), e.retryOf(), e.gridIndex(), List.of(), Map.of(), null, null, null, null, e.at(), null),
                     e.newSuggestion());
         }
         if (event instanceof TrialStarted e) {
@@ -40,7 +40,8 @@ final class SweepEvents {
         }
         if (event instanceof TrialEnded e) {
             return s.trial(e.trialId()).filter(t -> t.state().isLive())
-                    .map(t -> s.withTrial(t.ended(e.state(), e.exitCode(), e.reason(), e.at()), false)).orElse(s);
+                    .map(t -> s.withTrial(t.ended(e.state(), e.exitCode(), e.reason(), e.stdoutTail(), e.stderrTail(), e.at()),
+                            false)).orElse(s);
         }
         if (event instanceof SweepStatusChanged e) {
             return s.withStatus(e.status(), e.stopRequested(), e.reason());

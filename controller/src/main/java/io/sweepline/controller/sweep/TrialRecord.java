@@ -25,13 +25,15 @@ import java.util.OptionalDouble;
  * @param summary   last reported value per metric
  * @param exitCode  process exit code when ended, or null
  * @param reason    why it ended (stop reason, lost reason), or null
+ * @param stdoutTail the end of its stdout, kept when it ended
+ * @param stderrTail the end of its stderr, kept when it ended
  * @param assignedAt when it was handed out
  * @param endedAt   when it ended, or null
  */
 public record TrialRecord(String id, long number, Map<String, Object> params, TrialState state, String agent,
                           int attempt, String retryOf, Long gridIndex, List<Map<String, Object>> history,
-                          Map<String, Object> summary, Integer exitCode, String reason, Instant assignedAt,
-                          Instant endedAt) {
+                          Map<String, Object> summary, Integer exitCode, String reason, String stdoutTail,
+                          String stderrTail, Instant assignedAt, Instant endedAt) {
 
     public TrialRecord {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -41,12 +43,12 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
 
     TrialRecord withState(TrialState newState) {
         return new TrialRecord(id, number, params, newState, agent, attempt, retryOf, gridIndex, history, summary,
-                exitCode, reason, assignedAt, endedAt);
+                exitCode, reason, stdoutTail, stderrTail, assignedAt, endedAt);
     }
 
-    TrialRecord ended(TrialState finalState, Integer code, String why, Instant at) {
+    TrialRecord ended(TrialState finalState, Integer code, String why, String stdout, String stderr, Instant at) {
         return new TrialRecord(id, number, params, finalState, agent, attempt, retryOf, gridIndex, history, summary,
-                code, why, assignedAt, at);
+                code, why, stdout, stderr, assignedAt, at);
     }
 
     /** Appends rows; a row whose {@code _step} was already recorded is ignored (repeated posts are harmless). */
@@ -61,7 +63,7 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
             newSummary.putAll(row);
         }
         return new TrialRecord(id, number, params, state, agent, attempt, retryOf, gridIndex, newHistory, newSummary,
-                exitCode, reason, assignedAt, endedAt);
+                exitCode, reason, stdoutTail, stderrTail, assignedAt, endedAt);
     }
 
     private static boolean hasStep(List<Map<String, Object>> rows, Object step) {

@@ -254,6 +254,26 @@ class SweepEntityTest {
     }
 
     @Test
+    void liveOutputIsServedAndTheFinalTailsAreKeptWithTheTrial() {
+        create(GRID);
+        claim("a");
+        kit.<TrialAck>runCommand(r -> new SweepEntity.AppendLogs("t1", "epoch 1\n", "", r));
+        kit.<TrialAck>runCommand(r -> new SweepEntity.AppendLogs("t1", "epoch 2\n", "oops\n", r));
+        var live = assertInstanceOf(SweepEntity.TrialLogs.class,
+                kit.<SweepEntity.TrialReply>runCommand(r -> new SweepEntity.GetLogs("t1", r)).reply());
+        assertEquals(new SweepEntity.TrialLogs("t1", "epoch 1\nepoch 2\n", "oops\n", true), live);
+        String longOutput = "x".repeat(SweepCommandHandlers.KEPT_LOG_CHARS + 100) + "end";
+        kit.<TrialAck>runCommand(r -> new FinishTrial("t1", TrialOutcome.exited(0).withLogTails(longOutput, "bye"), r));
+        kit.restart();
+        var kept = assertInstanceOf(SweepEntity.TrialLogs.class,
+                kit.<SweepEntity.TrialReply>runCommand(r -> new SweepEntity.GetLogs("t1", r)).reply());
+        assertEquals(SweepCommandHandlers.KEPT_LOG_CHARS, kept.stdout().length(), "bounded");
+        assertTrue(kept.stdout().endsWith("end"), "the end is what is kept");
+        assertEquals("bye", kept.stderr());
+        assertFalse(kept.live());
+    }
+
+    @Test
     void theSameSeedGivesTheSameSuggestions() {
         String config = "method: random\nparameters: {x: {min: 0.0, max: 1.0}}\n";
         create(config);
