@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Self-hosted hyperparameter sweeps; W&B sweep configs run unchanged.",
         subcommands = {ServerCommand.class, NodeCommand.class, SweepCommand.class, AgentCommand.class,
-                LocalCommand.class, ValidateCommand.class, PreviewCommand.class, CommandLine.HelpCommand.class})
+                LocalCommand.class, ValidateCommand.class, PreviewCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
