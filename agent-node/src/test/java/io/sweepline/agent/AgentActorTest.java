@@ -128,6 +128,34 @@ class AgentActorTest {
     }
 
     @Test
+    void hyperbandStopsAHopelessTrainingProcessEndToEnd() throws Exception {
+        Path curve = dir.resolve("curve.py");
+        Files.writeString(curve, String.join("\n",
+                "import argparse, json, os, time",
+                "p = argparse.ArgumentParser(); p.add_argument('--x', type=float); a, _ = p.parse_known_args()",
+                "with open(os.environ['SWEEPLINE_METRICS'], 'a') as f:",
+                "    for epoch in range(1, 31):",
+                "        f.write(json.dumps({'epoch': epoch, 'loss': a.x + 1.0 / epoch}) + '\\n'); f.flush()",
+                "        time.sleep(0.1)"));
+        var entity = sweep("""
+                method: grid
+                metric: {name: loss}
+                parameters: {x: {values: [1, 2, 3]}}
+                command: [python3, CURVE, "${args}"]
+                early_terminate: {type: hyperband, min_iter: 1, eta: 2}
+                """.replace("CURVE", curve.toString()));
+        runAgent(entity, 0, java.util.Arrays.asList((String) null));
+        List<TrialView> trials = view(entity).trials();
+        assertEquals(List.of("FINISHED", "FINISHED", "STOPPED"), trials.stream().map(TrialView::state).toList(),
+                "x=3 is worse than the better half at iteration 1 and is stopped there");
+        assertTrue(((Number) trials.get(2).summary().get("epoch")).intValue() < 30, "stopped before its end");
+        try (var found = Files.find(dir.resolve("trials"), 3, (p, a) -> p.endsWith(Path.of("t3", "stderr.log")))) {
+            Path stderr = found.findFirst().orElseThrow();
+            assertTrue(Files.readString(stderr).contains("stopping: hyperband"), "the trial's log says why");
+        }
+    }
+
+    @Test
     void stopsAfterTheCountAndGivesEachGpuSlotItsDevice() throws Exception {
         var entity = sweep("""
                 method: random

@@ -27,6 +27,7 @@ import io.sweepline.protocol.TrialControl;
 import io.sweepline.protocol.TrialOutcome;
 import io.sweepline.search.config.SweepConfig;
 import io.sweepline.search.history.TrialState;
+import io.sweepline.search.stop.EarlyStopping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +145,12 @@ final class SweepCommandHandlers {
             events.add(new TrialStarted(c.trialId(), trial.get().agent(), now));
         }
         events.add(new MetricsRecorded(c.trialId(), c.rows(), now));
-        return effect.persist(events).thenReply(c.replyTo(), ns -> ack(ns, c.trialId()));
+        List<SweepEntity.TrialStopRequested> stops = earlyStops(s, events, now);
+        events.addAll(stops);
+        return effect.persist(events)
+                .thenRun(ns -> stops.forEach(stop -> liveness.controlOf(stop.trialId())
+                        .ifPresent(ref -> ref.tell(new TrialControl.StopTrial(stop.trialId(), stop.reason())))))
+                .thenReply(c.replyTo(), ns -> ack(ns, c.trialId()));
     }
 
     ReplyEffect<Event, SweepState> heartbeat(SweepState s, Heartbeat c) {
@@ -276,6 +282,23 @@ final class SweepCommandHandlers {
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /** Live trials that early termination stops once these events are applied (not yet asked to stop). */
+    private static List<SweepEntity.TrialStopRequested> earlyStops(SweepState s, List<Event> events, Instant now) {
+        SweepConfig config = s.config();
+        if (config.earlyTerminate().isEmpty()) {
+            return List.of();
+        }
+        SweepState after = s;
+        for (Event e : events) {
+            after = SweepEvents.apply(after, e);
+        }
+        SweepState state = after;
+        return EarlyStopping.of(config).evaluate(config, state.snapshots()).stop().entrySet().stream()
+                .filter(stop -> state.trial(stop.getKey()).map(t -> t.stopRequest() == null).orElse(false))
+                .map(stop -> new SweepEntity.TrialStopRequested(stop.getKey(), stop.getValue(), now))
+                .toList();
+    }
+
     /** Appends FINISHED when the events so far leave nothing live and nothing more to run. */
     private static void addFinishIfDone(SweepState s, List<Event> events) {
         SweepState after = s;
@@ -307,8 +330,14 @@ final class SweepCommandHandlers {
         if (s.status() == SweepStatus.CANCELED) {
             return new TrialAck(true, "sweep canceled");
         }
-        return s.trial(trialId).filter(t -> !t.state().isLive())
-                .map(t -> new TrialAck(true, "trial has ended")).orElse(new TrialAck(false, null));
+        Optional<TrialRecord> trial = s.trial(trialId);
+        if (trial.isPresent() && !trial.get().state().isLive()) {
+            return new TrialAck(true, "trial has ended");
+        }
+        if (trial.isPresent() && trial.get().stopRequest() != null) {
+            return new TrialAck(true, trial.get().stopRequest());
+        }
+        return new TrialAck(false, null);
     }
 
     private void stopLiveTrials(SweepState s, String reason) {

@@ -41,6 +41,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * silent). A LOST trial — and a FAILED one with {@code retry_failed} — is retried as a new trial
  * with the same parameters, up to {@code max_retries}.
  *
+ * <p>Early termination ({@code early_terminate}) is decided on every metrics report, persisted as
+ * {@code TrialStopRequested}, pushed to the trial's agent at once and repeated in every reply to
+ * that trial's reports; the trial then ends STOPPED.
+ *
  * <p>Every non-repeatable outcome is in an event: the suggested parameters, the grid index, the
  * suggestion ordinal (its seed), the times. Event handlers are pure; replay never re-runs a
  * suggestion. Heartbeat bookkeeping is in memory only ({@link Liveness}): after a restart each live
@@ -192,6 +196,10 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
 
     public record TrialEnded(String trialId, TrialState state, Integer exitCode, String reason, String stdoutTail,
                              String stderrTail, Instant at) implements Event {
+    }
+
+    /** Early termination decided this live trial is hopeless; its agent is told to stop it. */
+    public record TrialStopRequested(String trialId, String reason, Instant at) implements Event {
     }
 
     public record SweepStatusChanged(SweepStatus status, boolean stopRequested, String reason, Instant at)

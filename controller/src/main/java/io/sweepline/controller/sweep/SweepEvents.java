@@ -28,7 +28,7 @@ final class SweepEvents {
         }
         if (event instanceof TrialAssigned e) {
             return s.withTrial(new TrialRecord(e.trialId(), e.number(), e.params(), TrialState.PENDING, e.agent(),
-                    e.attempt(), e.retryOf(), e.gridIndex(), List.of(), Map.of(), null, null, null, null, e.at(), null),
+                    e.attempt(), e.retryOf(), e.gridIndex(), List.of(), Map.of(), null, null, null, null, null, e.at(), null),
                     e.newSuggestion());
         }
         if (event instanceof TrialStarted e) {
@@ -42,6 +42,10 @@ final class SweepEvents {
             return s.trial(e.trialId()).filter(t -> t.state().isLive())
                     .map(t -> s.withTrial(t.ended(e.state(), e.exitCode(), e.reason(), e.stdoutTail(), e.stderrTail(), e.at()),
                             false)).orElse(s);
+        }
+        if (event instanceof SweepEntity.TrialStopRequested e) {
+            return s.trial(e.trialId()).filter(t -> t.state().isLive())
+                    .map(t -> s.withTrial(t.withStopRequest(e.reason()), false)).orElse(s);
         }
         if (event instanceof SweepStatusChanged e) {
             return s.withStatus(e.status(), e.stopRequested(), e.reason());

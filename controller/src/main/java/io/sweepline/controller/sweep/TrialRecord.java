@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
  * @param summary   last reported value per metric
  * @param exitCode  process exit code when ended, or null
  * @param reason    why it ended (stop reason, lost reason), or null
+ * @param stopRequest why the controller asked this live trial to stop (early termination), or null
  * @param stdoutTail the end of its stdout, kept when it ended
  * @param stderrTail the end of its stderr, kept when it ended
  * @param assignedAt when it was handed out
@@ -32,7 +33,7 @@ import java.util.OptionalDouble;
  */
 public record TrialRecord(String id, long number, Map<String, Object> params, TrialState state, String agent,
                           int attempt, String retryOf, Long gridIndex, List<Map<String, Object>> history,
-                          Map<String, Object> summary, Integer exitCode, String reason, String stdoutTail,
+                          Map<String, Object> summary, Integer exitCode, String reason, String stopRequest, String stdoutTail,
                           String stderrTail, Instant assignedAt, Instant endedAt) {
 
     public TrialRecord {
@@ -43,12 +44,17 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
 
     TrialRecord withState(TrialState newState) {
         return new TrialRecord(id, number, params, newState, agent, attempt, retryOf, gridIndex, history, summary,
-                exitCode, reason, stdoutTail, stderrTail, assignedAt, endedAt);
+                exitCode, reason, stopRequest, stdoutTail, stderrTail, assignedAt, endedAt);
     }
 
     TrialRecord ended(TrialState finalState, Integer code, String why, String stdout, String stderr, Instant at) {
         return new TrialRecord(id, number, params, finalState, agent, attempt, retryOf, gridIndex, history, summary,
-                code, why, stdout, stderr, assignedAt, at);
+                code, why, stopRequest, stdout, stderr, assignedAt, at);
+    }
+
+    TrialRecord withStopRequest(String why) {
+        return new TrialRecord(id, number, params, state, agent, attempt, retryOf, gridIndex, history, summary,
+                exitCode, reason, why, stdoutTail, stderrTail, assignedAt, endedAt);
     }
 
     /** Appends rows; a row whose {@code _step} was already recorded is ignored (repeated posts are harmless). */
@@ -63,7 +69,7 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
             newSummary.putAll(row);
         }
         return new TrialRecord(id, number, params, state, agent, attempt, retryOf, gridIndex, newHistory, newSummary,
-                exitCode, reason, stdoutTail, stderrTail, assignedAt, endedAt);
+                exitCode, reason, stopRequest, stdoutTail, stderrTail, assignedAt, endedAt);
     }
 
     private static boolean hasStep(List<Map<String, Object>> rows, Object step) {

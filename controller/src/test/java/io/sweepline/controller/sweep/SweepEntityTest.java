@@ -274,6 +274,33 @@ class SweepEntityTest {
     }
 
     @Test
+    void aMetricReportThatMakesATrialHopelessStopsItAtOnce() {
+        create("""
+                method: grid
+                metric: {name: loss}
+                parameters: {x: {values: [1, 2, 3]}}
+                early_terminate: {type: hyperband, min_iter: 1, eta: 2}
+                """);
+        claim("a");
+        claim("a");
+        claim("a");
+        TestProbe<TrialControl> control = KIT.createTestProbe();
+        kit.<TrialAck>runCommand(r -> new StartTrial("t3", "a", control.ref(), r));
+        report("t1", Map.of("loss", 1.0));
+        report("t2", Map.of("loss", 2.0));
+        // Band 1's threshold is the better half of {1, 2, 5}: 2. The report that makes t3 hopeless is answered with stop.
+        TrialAck ack = kit.<TrialAck>runCommand(r -> new ReportMetrics("t3", List.of(Map.of("loss", 5.0)), r)).reply();
+        assertTrue(ack.stop(), ack.toString());
+        assertTrue(ack.reason().startsWith("hyperband:"), ack.reason());
+        assertEquals("t3", control.expectMessageClass(TrialControl.StopTrial.class).trialId(), "pushed to the agent");
+        assertFalse(kit.<TrialAck>runCommand(r -> new Heartbeat("t1", r)).reply().stop(), "t1 and t2 go on");
+        kit.restart();
+        assertTrue(kit.<TrialAck>runCommand(r -> new Heartbeat("t3", r)).reply().stop(), "the decision is persisted");
+        kit.<TrialAck>runCommand(r -> new FinishTrial("t3", new TrialOutcome(143, true, ack.reason()), r));
+        assertEquals(TrialState.STOPPED, kit.getState().trial("t3").orElseThrow().state());
+    }
+
+    @Test
     void theSameSeedGivesTheSameSuggestions() {
         String config = "method: random\nparameters: {x: {min: 0.0, max: 1.0}}\n";
         create(config);

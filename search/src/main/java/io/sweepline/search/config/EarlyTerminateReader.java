@@ -59,7 +59,16 @@ final class EarlyTerminateReader {
                 problems.error(Problems.child(path, "strict"), "must be true or false, got " + Problems.describe(spec.get("strict")));
             }
         }
-        return problems.errorCount() == before ? new HyperbandSpec(minIter, maxIter, s, eta, strict) : null;
+        if (problems.errorCount() != before) {
+            return null;
+        }
+        HyperbandSpec hyperband = new HyperbandSpec(minIter, maxIter, s, eta, strict);
+        if (io.sweepline.search.stop.HyperbandBands.of(hyperband).isEmpty()) {
+            problems.error(path, "hyperband has no band of at least one iteration (max_iter " + maxIter.orElse(0)
+                    + " divided by eta " + Problems.num(eta) + " is below 1): increase max_iter or s, or decrease eta");
+            return null;
+        }
+        return hyperband;
     }
 
     private OptionalLong integer(String path, Map<?, ?> spec, String key, long least) {
