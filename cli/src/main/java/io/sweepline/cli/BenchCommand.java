@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * process costs by itself).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the sweep engine on this machine.",
-        subcommands = {BenchCommand.Engine.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.StopLatency.class, HyperbandBench.class})
 final class BenchCommand {
 
     @Command(name = "engine", mixinStandardHelpOptions = true, description = "Hand-out latency and per-trial overhead.")
@@ -131,6 +131,37 @@ final class BenchCommand {
 
         private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
             return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Command(name = "stop-latency", mixinStandardHelpOptions = true,
+            description = "From the deciding metric line to SIGTERM, through a real agent.")
+    static final class StopLatency implements Callable<Integer> {
+
+        @Option(names = "--repetitions", paramLabel = "N", defaultValue = "10", description = "Stops measured (default ${DEFAULT-VALUE}).")
+        int repetitions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path data = Files.createTempDirectory("sweepline-bench-");
+            NodeConfig config = new NodeConfig(NodeConfig.SYSTEM_NAME, Set.of("controller", "agent"), "127.0.0.1", 0,
+                    List.of(), new NodeConfig.H2File(data));
+            try (LocalProcessRunner runner = new LocalProcessRunner();
+                 SweeplineNode node = SweeplineNode.start(config, Duration.ofSeconds(60))) {
+                List<Double> ms = StopLatencyBench.run(node, runner, data, repetitions);
+                Samples samples = new Samples();
+                ms.forEach(v -> samples.add((long) (v * 1e6)));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("stop latency, metric line appended -> SIGTERM received (" + ms.size() + " stops): " + samples);
+                out.println("  each: " + ms.stream().map(v -> String.format("%.0f", v)).toList() + " ms");
+                out.flush();
+                return ExitCodes.OK;
+            } finally {
+                Directories.deleteQuietly(data);
+            }
         }
     }
 
