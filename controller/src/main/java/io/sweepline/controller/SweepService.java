@@ -100,6 +100,11 @@ public final class SweepService {
                 .ask(replyTo -> new SweepEntity.Heartbeat(trialId, replyTo), askTimeout);
     }
 
+    public CompletionStage<SweepEntity.TrialAck> appendLogs(String sweepId, String trialId, String stdout, String stderr) {
+        return SweepSharding.entity(system, sweepId)
+                .ask(replyTo -> new SweepEntity.AppendLogs(trialId, stdout, stderr, replyTo), askTimeout);
+    }
+
     public CompletionStage<SweepEntity.TrialAck> finish(String sweepId, String trialId, TrialOutcome outcome) {
         return SweepSharding.entity(system, sweepId)
                 .ask(replyTo -> new SweepEntity.FinishTrial(trialId, outcome, replyTo), askTimeout);

@@ -7,10 +7,7 @@ import io.sweepline.controller.sweep.SweepAction;
 import io.sweepline.controller.sweep.SweepEntity;
 import io.sweepline.protocol.SweepView;
 import io.sweepline.protocol.TrialView;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -19,8 +16,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentType;
-import org.apache.pekko.http.javadsl.model.HttpCharset;
-import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -50,6 +45,8 @@ public final class SweepRoutes extends AllDirectives {
     private final Supplier<CompletionStage<List<SweepView>>> lister;
     private final ErrorMapping errors;
     private final ClusterMembers members;
+    private final Bodies bodies;
+    private final AgentRoutes agents;
 
     public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings) {
         this(system, service, settings, service::list);
@@ -67,6 +64,8 @@ public final class SweepRoutes extends AllDirectives {
         this.lister = lister;
         this.errors = new ErrorMapping(settings.askTimeout());
         this.members = new ClusterMembers(system);
+        this.bodies = new Bodies(system, settings.askTimeout());
+        this.agents = new AgentRoutes(service, settings, errors, bodies);
     }
 
     public Route route() {
@@ -90,7 +89,8 @@ public final class SweepRoutes extends AllDirectives {
                 path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("metrics"),
                         (id, trialId) -> get(() -> metrics(id, trialId))),
                 path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("logs"),
-                        (id, trialId) -> get(() -> logs(id, trialId))));
+                        (id, trialId) -> get(() -> logs(id, trialId))),
+                agents.route(SWEEP_ID, TRIAL_ID));
     }
 
     /** GET /health: the HTTP server is up; nothing else is checked. */
@@ -114,10 +114,10 @@ public final class SweepRoutes extends AllDirectives {
     /** POST /api/v1/sweeps: the config text as posted → 201 with the sweep and its warnings. */
     private Route create() {
         return withSizeLimit(settings.maxBodyBytes(), () -> extractRequestEntity(entity -> {
-            if (!CONFIG_MEDIA_TYPES.contains(mediaTypeOf(entity.getContentType()))) {
+            if (!CONFIG_MEDIA_TYPES.contains(Bodies.mediaTypeOf(entity.getContentType()))) {
                 return complete(errors.unsupportedMediaType(entity.getContentType(), CONFIG_MEDIA_TYPES));
             }
-            return respond(readText(entity)
+            return respond(bodies.text(entity)
                     .thenCompose(service::create)
                     .thenApply(reply -> reply instanceof SweepEntity.Created created
                             ? Json.response(StatusCodes.CREATED, SweepJson.created(created.sweep(), created.warnings()))
@@ -194,23 +194,6 @@ public final class SweepRoutes extends AllDirectives {
 
     private HttpResponse ok(Object body) {
         return Json.response(StatusCodes.OK, body);
-    }
-
-    /**
-     * The body as text. Past the limit set by {@code withSizeLimit} the stream fails with
-     * EntityStreamSizeException (→ 413). Not toStrict's own maxBytes: that one throws a generic
-     * EntityStreamException, synchronously.
-     */
-    private CompletionStage<String> readText(HttpEntity entity) {
-        Charset charset = entity.getContentType().getCharsetOption()
-                .map(HttpCharset::nioCharset)
-                .orElse(StandardCharsets.UTF_8);
-        return entity.toStrict(settings.askTimeout().toMillis(), system)
-                .thenApply(strict -> strict.getData().decodeString(charset));
-    }
-
-    private static String mediaTypeOf(ContentType contentType) {
-        return (contentType.mediaType().mainType() + "/" + contentType.mediaType().subType()).toLowerCase(Locale.ROOT);
     }
 
     private static Optional<TrialView> findTrial(SweepView view, String trialId) {

@@ -119,7 +119,7 @@ final class SweepCommandHandlers {
     ReplyEffect<Event, SweepState> start(SweepState s, StartTrial c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty() || !trial.get().state().isLive()) {
-            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? TrialAck.UNKNOWN_TRIAL : "trial has ended"));
         }
         liveness.seen(c.trialId());
         liveness.control(c.trialId(), c.control());
@@ -133,7 +133,7 @@ final class SweepCommandHandlers {
     ReplyEffect<Event, SweepState> metrics(SweepState s, ReportMetrics c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty() || !trial.get().state().isLive()) {
-            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? TrialAck.UNKNOWN_TRIAL : "trial has ended"));
         }
         liveness.seen(c.trialId());
         if (c.rows().isEmpty()) {
@@ -156,7 +156,7 @@ final class SweepCommandHandlers {
     ReplyEffect<Event, SweepState> heartbeat(SweepState s, Heartbeat c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty() || !trial.get().state().isLive()) {
-            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? TrialAck.UNKNOWN_TRIAL : "trial has ended"));
         }
         liveness.seen(c.trialId());
         return effect.reply(c.replyTo(), ack(s, c.trialId()));
@@ -165,7 +165,7 @@ final class SweepCommandHandlers {
     ReplyEffect<Event, SweepState> appendLogs(SweepState s, SweepEntity.AppendLogs c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty() || !trial.get().state().isLive()) {
-            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? "unknown trial" : "trial has ended"));
+            return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? TrialAck.UNKNOWN_TRIAL : "trial has ended"));
         }
         liveness.seen(c.trialId());
         logs.append(c.trialId(), c.stdout(), c.stderr());
@@ -199,7 +199,7 @@ final class SweepCommandHandlers {
     ReplyEffect<Event, SweepState> finish(SweepState s, FinishTrial c) {
         Optional<TrialRecord> trial = s.trial(c.trialId());
         if (trial.isEmpty()) {
-            return effect.reply(c.replyTo(), new TrialAck(true, "unknown trial"));
+            return effect.reply(c.replyTo(), new TrialAck(true, TrialAck.UNKNOWN_TRIAL));
         }
         if (!trial.get().state().isLive()) {
             return effect.reply(c.replyTo(), new TrialAck(true, "trial has ended"));

@@ -173,6 +173,17 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
 
     /** Reply to trial reports: whether the trial must stop. */
     public record TrialAck(boolean stop, String reason) implements CborSerializable {
+
+        /** The reason given for a trial id the sweep does not have. */
+        public static final String UNKNOWN_TRIAL = "unknown trial";
+
+        public boolean unknownTrial() {
+            return stop && UNKNOWN_TRIAL.equals(reason);
+        }
+
+        public boolean unknownSweep() {
+            return stop && reason != null && reason.startsWith("no sweep ");
+        }
     }
 
     // ---- events -----------------------------------------------------------------------------
