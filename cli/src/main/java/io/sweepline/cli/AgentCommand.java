@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sweepline.agent.AgentActor;
 import io.sweepline.agent.AgentSettings;
 import io.sweepline.agent.ClusterSweepClient;
+import io.sweepline.agent.HttpSweepClient;
 import io.sweepline.agent.process.LocalProcessRunner;
 import io.sweepline.cli.node.SweeplineNode;
 import io.sweepline.cluster.NodeConfig;
@@ -64,15 +65,17 @@ final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!"cluster".equals(via)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--via " + via + " is not available yet; agents join the cluster (--via cluster)");
+        if (!"cluster".equals(via) && !"http".equals(via)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--via must be cluster or http, got " + via);
         }
         if (parallel < 1 || count < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1 and --count at least 0");
         }
         ApiClient api = server.client();
         JsonNode sweep = api.get("/api/v1/sweeps/" + sweepId);
+        if ("http".equals(via)) {
+            return overHttp(api, sweep, err);
+        }
         List<String> seeds = new ArrayList<>();
         api.get("/api/v1/cluster").path("seed_nodes").forEach(n -> seeds.add(n.asText()));
         if (seeds.isEmpty()) {
@@ -101,6 +104,34 @@ final class AgentCommand implements Callable<Integer> {
             err.println("agent finished after " + result.trialsRun() + " trials: " + result.message());
             err.flush();
             return result.failed() ? ExitCodes.INVALID : ExitCodes.OK;
+        }
+    }
+
+    /** No cluster membership: a local actor system, and the HTTP agent API for every report. */
+    private int overHttp(ApiClient api, JsonNode sweep, PrintWriter err) throws Exception {
+        String name = InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        var config = com.typesafe.config.ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(com.typesafe.config.ConfigFactory.load());
+        var system = org.apache.pekko.actor.typed.ActorSystem.create(
+                org.apache.pekko.actor.typed.javadsl.Behaviors.empty(), "sweepline-agent", config);
+        try (LocalProcessRunner runner = new LocalProcessRunner()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "sweepline-stop-trials"));
+            AgentSettings settings = AgentSettings.fromConfig(system.settings().config());
+            err.println("agent " + name + " working on sweep " + sweepId + " (" + sweep.path("method").asText()
+                    + ") over HTTP at " + api.base() + ", trials in " + settings.workDir().resolve(sweepId));
+            err.flush();
+            List<String> slots = gpus != null && !gpus.isEmpty() ? gpus : Collections.nCopies(parallel, null);
+            CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
+            var agentSpec = new AgentActor.Spec(sweepId, name, count, slots, Path.of("").toAbsolutePath(), api.base());
+            system.systemActorOf(AgentActor.create(agentSpec, settings,
+                    new HttpSweepClient(api.base(), System.getenv("SWEEPLINE_API_TOKEN")), runner, finished),
+                    "agent", Props.empty());
+            AgentActor.Finished result = finished.get();
+            err.println("agent finished after " + result.trialsRun() + " trials: " + result.message());
+            err.flush();
+            return result.failed() ? ExitCodes.INVALID : ExitCodes.OK;
+        } finally {
+            system.terminate();
         }
     }
 

@@ -21,6 +21,15 @@ final class ClusterFixture {
             "if a.x >= a.slow_from:",
             "    time.sleep(120)");
 
+    /** Reports loss = x + 1/epoch for 40 epochs, 0.1 s apart: x=3 of a grid [1, 2, 3] is hopeless at once. */
+    static final String CURVE = String.join("\n",
+            "import argparse, json, os, time",
+            "p = argparse.ArgumentParser(); p.add_argument('--x', type=float); a, _ = p.parse_known_args()",
+            "with open(os.environ['SWEEPLINE_METRICS'], 'a') as f:",
+            "    for epoch in range(1, 41):",
+            "        f.write(json.dumps({'epoch': epoch, 'loss': a.x + 1.0 / epoch}) + '\\n'); f.flush()",
+            "        time.sleep(0.1 if a.x >= 3 else 0)");
+
     final Path dir;
     final int httpPort;
     final int clusterPort;
@@ -32,6 +41,7 @@ final class ClusterFixture {
         this.clusterPort = SweeplineProcess.freePort();
         this.api = new ApiClient("http://127.0.0.1:" + httpPort, null);
         Files.writeString(dir.resolve("train.py"), TRAINER);
+        Files.writeString(dir.resolve("curve.py"), CURVE);
     }
 
     SweeplineProcess startServer(String name, Map<String, String> env) throws Exception {
@@ -55,7 +65,8 @@ final class ClusterFixture {
     }
 
     String createSweep(String yaml) {
-        return api.post("/api/v1/sweeps", yaml.replace("TRAINER", dir.resolve("train.py").toString()), "application/yaml")
+        return api.post("/api/v1/sweeps", yaml.replace("TRAINER", dir.resolve("train.py").toString())
+                        .replace("CURVE", dir.resolve("curve.py").toString()), "application/yaml")
                 .path("id").asText();
     }
 

@@ -79,6 +79,14 @@ public final class ErrorMapping {
                 List.of());
     }
 
+    /** 401 without a word about what exists: a missing and a wrong token look the same. */
+    public HttpResponse unauthorized() {
+        return problem(StatusCodes.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "this server needs an API token: send Authorization: Bearer TOKEN (set SWEEPLINE_API_TOKEN)", List.of())
+                .addHeader(org.apache.pekko.http.javadsl.model.headers.WWWAuthenticate.create(
+                        org.apache.pekko.http.javadsl.model.headers.HttpChallenge.create("Bearer", "sweepline")));
+    }
+
     public HttpResponse notImplemented(String detail) {
         return problem(StatusCodes.NOT_IMPLEMENTED, "not_implemented", "Not implemented", detail, List.of());
     }

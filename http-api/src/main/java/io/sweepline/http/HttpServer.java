@@ -17,11 +17,17 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    /** Serves {@link SweepRoutes} for {@code service}, with settings from {@code sweepline.http}. */
+    /** Serves {@link SweepRoutes} for {@code service}, with settings from {@code sweepline.http}; open API. */
     public static CompletionStage<ServerBinding> start(ActorSystem<?> system, SweepService service, String host,
                                                        int port) {
+        return start(system, service, BearerTokens.none(), host, port);
+    }
+
+    /** As above, with bearer tokens required on the API when {@code tokens} has any. */
+    public static CompletionStage<ServerBinding> start(ActorSystem<?> system, SweepService service, BearerTokens tokens,
+                                                       String host, int port) {
         HttpSettings settings = HttpSettings.fromConfig(system.settings().config());
-        return start(system, new SweepRoutes(system, service, settings), host, port);
+        return start(system, new SweepRoutes(system, service, settings, tokens), host, port);
     }
 
     /** Serves the given routes; port 0 picks a free port, read it from the binding's local address. */

@@ -46,10 +46,15 @@ public final class SweepRoutes extends AllDirectives {
     private final ErrorMapping errors;
     private final ClusterMembers members;
     private final Bodies bodies;
+    private final BearerTokens tokens;
     private final AgentRoutes agents;
 
     public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings) {
-        this(system, service, settings, service::list);
+        this(system, service, settings, service::list, BearerTokens.none());
+    }
+
+    public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings, BearerTokens tokens) {
+        this(system, service, settings, service::list, tokens);
     }
 
     /**
@@ -57,11 +62,12 @@ public final class SweepRoutes extends AllDirectives {
      *               the JDBC journal; tests on the in-memory journal list the sweeps they created.
      */
     public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings,
-                       Supplier<CompletionStage<List<SweepView>>> lister) {
+                       Supplier<CompletionStage<List<SweepView>>> lister, BearerTokens tokens) {
         this.system = system;
         this.service = service;
         this.settings = settings;
         this.lister = lister;
+        this.tokens = tokens;
         this.errors = new ErrorMapping(settings.askTimeout());
         this.members = new ClusterMembers(system);
         this.bodies = new Bodies(system, settings.askTimeout());
@@ -74,7 +80,13 @@ public final class SweepRoutes extends AllDirectives {
                         handleRejections(errors.rejectionHandler(), () -> concat(
                                 path("health", () -> get(this::health)),
                                 path("ready", () -> get(this::ready)),
-                                pathPrefix(segment("api").slash("v1"), this::apiV1)))));
+                                authenticated(() -> pathPrefix(segment("api").slash("v1"), this::apiV1))))));
+    }
+
+    /** With tokens configured, everything but /health and /ready needs {@code Authorization: Bearer TOKEN}. */
+    private Route authenticated(Supplier<Route> inner) {
+        return optionalHeaderValueByName("Authorization", header -> tokens.accepts(header)
+                ? inner.get() : complete(errors.unauthorized()));
     }
 
     private Route apiV1() {

@@ -49,21 +49,33 @@ final class ApiTestNode {
     // GET /sweeps normally reads the JDBC journal, absent here: it lists the sweeps tests created.
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    private ApiTestNode(ActorTestKit testKit) throws Exception {
+    private String token;
+
+    private ApiTestNode(ActorTestKit testKit, BearerTokens tokens) throws Exception {
         this.testKit = testKit;
         ActorSystem<Void> system = testKit.system();
         joinSelfAndAwaitUp();
         SweepSharding.init(system);
         HttpSettings settings = HttpSettings.fromConfig(system.settings().config());
         this.service = new SweepService(system, settings.askTimeout());
-        SweepRoutes routes = new SweepRoutes(system, service, settings, this::listCreated);
+        SweepRoutes routes = new SweepRoutes(system, service, settings, this::listCreated, tokens);
         ServerBinding binding = HttpServer.start(system, routes, "127.0.0.1", 0)
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         this.base = URI.create("http://127.0.0.1:" + binding.localAddress().getPort());
     }
 
     static ApiTestNode start(String name) throws Exception {
-        return new ApiTestNode(ActorTestKit.create(name, config()));
+        return new ApiTestNode(ActorTestKit.create(name, config()), BearerTokens.none());
+    }
+
+    /** A server that requires one of {@code tokens}; requests send {@link #useToken}'s token, if any. */
+    static ApiTestNode startWithTokens(String name, BearerTokens tokens) throws Exception {
+        return new ApiTestNode(ActorTestKit.create(name, config()), tokens);
+    }
+
+    /** The bearer token later requests send (null: none). */
+    void useToken(String token) {
+        this.token = token;
     }
 
     void stop() {
@@ -121,6 +133,9 @@ final class ApiTestNode {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         return client.send(request.build(), BodyHandlers.ofString());
     }
