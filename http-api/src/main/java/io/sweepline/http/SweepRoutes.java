@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
@@ -80,7 +82,9 @@ public final class SweepRoutes extends AllDirectives {
                         handleRejections(errors.rejectionHandler(), () -> concat(
                                 path("health", () -> get(this::health)),
                                 path("ready", () -> get(this::ready)),
-                                authenticated(() -> pathPrefix(segment("api").slash("v1"), this::apiV1))))));
+                                authenticated(() -> concat(
+                                        path("metrics", () -> get(this::prometheus)),
+                                        pathPrefix(segment("api").slash("v1"), this::apiV1)))))));
     }
 
     /** With tokens configured, everything but /health and /ready needs {@code Authorization: Bearer TOKEN}. */
@@ -116,6 +120,14 @@ public final class SweepRoutes extends AllDirectives {
             return complete(ok(Map.of("status", "ready")));
         }
         return complete(errors.notReady("this node's cluster member is " + members.selfStatus() + ", not Up"));
+    }
+
+    /** GET /metrics: Prometheus text — sweeps and trials by state, claim latency, metric rows ingested. */
+    private Route prometheus() {
+        return respond(lister.get().thenApply(sweeps -> HttpResponse.create().withEntity(HttpEntities.create(
+                ContentTypes.parse(PrometheusText.CONTENT_TYPE),
+                PrometheusText.render(sweeps, io.sweepline.controller.ControllerMetrics.snapshot())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     /** GET /api/v1/cluster: where agents join, as host:port of the Up controllers. */

@@ -92,6 +92,29 @@ class AgentRoutesTest {
     }
 
     @Test
+    void prometheusMetricsCountSweepsTrialsClaimsAndRows() throws Exception {
+        String sweep = node.createSweep(HYPERBAND);
+        String t = claim(sweep);
+        post("/api/v1/sweeps/" + sweep + "/trials/" + t + "/metrics", "{\"metrics\": [{\"loss\": 1}, {\"loss\": 2}]}", 200);
+        HttpResponse<String> response = node.get("/metrics");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String text = response.body();
+        assertTrue(text.contains("# TYPE sweepline_claim_latency_seconds histogram"), text);
+        assertTrue(value(text, "sweepline_sweeps{state=\"running\"}") >= 1, text);
+        assertTrue(value(text, "sweepline_trials{state=\"running\"}") >= 1, "the trial reported metrics: " + text);
+        assertTrue(value(text, "sweepline_claim_latency_seconds_count") >= 1, text);
+        assertTrue(value(text, "sweepline_metric_rows_ingested_total") >= 2, text);
+        assertEquals(value(text, "sweepline_claim_latency_seconds_count"),
+                value(text, "sweepline_claim_latency_seconds_bucket{le=\"+Inf\"}"), "the +Inf bucket counts every claim");
+    }
+
+    private static double value(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no series " + series + " in\n" + exposition));
+    }
+
+    @Test
     void badAgentRequestsAreClearFourHundreds() throws Exception {
         String sweep = node.createSweep(HYPERBAND);
         String t = claim(sweep);

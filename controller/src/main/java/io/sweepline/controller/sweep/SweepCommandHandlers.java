@@ -21,6 +21,7 @@ import io.sweepline.controller.sweep.SweepEntity.TrialAck;
 import io.sweepline.controller.sweep.SweepEntity.TrialAssigned;
 import io.sweepline.controller.sweep.SweepEntity.TrialEnded;
 import io.sweepline.controller.sweep.SweepEntity.TrialStarted;
+import io.sweepline.controller.ControllerMetrics;
 import io.sweepline.protocol.SweepStatus;
 import io.sweepline.protocol.TrialAssignment;
 import io.sweepline.protocol.TrialControl;
@@ -66,11 +67,15 @@ final class SweepCommandHandlers {
         if (s.status().isFinal()) {
             return effect.reply(c.replyTo(), new SweepDone(s.status()));
         }
+        long received = System.nanoTime();
         TrialPlanner.Plan plan = TrialPlanner.next(s);
         if (plan instanceof TrialPlanner.Assign assign) {
             TrialAssigned event = assigned(s, assign, c.agent());
             return effect.persist(event)
-                    .thenRun(ns -> liveness.seen(event.trialId()))
+                    .thenRun(ns -> {
+                        liveness.seen(event.trialId());
+                        ControllerMetrics.trialHandedOut(System.nanoTime() - received);
+                    })
                     .thenReply(c.replyTo(), ns -> new Assigned(assignment(ns, event.trialId())));
         }
         if (plan instanceof TrialPlanner.Done done && s.liveCount() == 0 && s.retryCandidate().isEmpty()) {
@@ -145,6 +150,7 @@ final class SweepCommandHandlers {
             events.add(new TrialStarted(c.trialId(), trial.get().agent(), now));
         }
         events.add(new MetricsRecorded(c.trialId(), c.rows(), now));
+        ControllerMetrics.rowsIngested(c.rows().size());
         List<SweepEntity.TrialStopRequested> stops = earlyStops(s, events, now);
         events.addAll(stops);
         return effect.persist(events)
