@@ -49,6 +49,7 @@ public final class SweepRoutes extends AllDirectives {
     private final ClusterMembers members;
     private final Bodies bodies;
     private final BearerTokens tokens;
+    private final SweepEvents events;
     private final AgentRoutes agents;
 
     public SweepRoutes(ActorSystem<?> system, SweepService service, HttpSettings settings) {
@@ -74,6 +75,7 @@ public final class SweepRoutes extends AllDirectives {
         this.members = new ClusterMembers(system);
         this.bodies = new Bodies(system, settings.askTimeout());
         this.agents = new AgentRoutes(service, settings, errors, bodies);
+        this.events = new SweepEvents(system, settings);
     }
 
     public Route route() {
@@ -106,6 +108,7 @@ public final class SweepRoutes extends AllDirectives {
                         (id, trialId) -> get(() -> metrics(id, trialId))),
                 path(segment("sweeps").slash(SWEEP_ID).slash("trials").slash(TRIAL_ID).slash("logs"),
                         (id, trialId) -> get(() -> logs(id, trialId))),
+                path(segment("sweeps").slash(SWEEP_ID).slash("events"), id -> get(() -> events(id))),
                 agents.route(SWEEP_ID, TRIAL_ID));
     }
 
@@ -159,6 +162,16 @@ public final class SweepRoutes extends AllDirectives {
     /** GET /api/v1/sweeps/{id}. */
     private Route sweep(String id) {
         return respond(whenFound(service.get(id, false), view -> ok(SweepJson.of(view))));
+    }
+
+    /** GET /api/v1/sweeps/{id}/events: server-sent events, from the start or after Last-Event-ID, then live. */
+    private Route events(String id) {
+        return optionalHeaderValueByName("Last-Event-ID", last -> onSuccess(service.get(id, false), reply ->
+                reply instanceof SweepEntity.SweepFound
+                        ? completeOK(events.of(id, last).keepAlive(settings.eventsKeepAlive(),
+                                org.apache.pekko.http.javadsl.model.sse.ServerSentEvent::heartbeat),
+                                org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling.toEventStream())
+                        : complete(errors.sweepNotFound((SweepEntity.SweepNotFound) reply))));
     }
 
     /** POST /api/v1/sweeps/{id}/pause|resume|stop|cancel → the sweep after the change. */

@@ -91,6 +91,7 @@ final class ApiTestNode {
                         pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
                         pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
                         sweepline.http.ask-timeout = 5s
+                        sweepline.http.read-journal = "pekko.persistence.testkit.query"
                         """)
                 .withFallback(PersistenceTestKitPlugin.getInstance().config())
                 .withFallback(PersistenceTestKitSnapshotPlugin.config())
@@ -125,6 +126,20 @@ final class ApiTestNode {
 
     HttpResponse<String> post(String path) throws IOException, InterruptedException {
         return send("POST", path, null, null);
+    }
+
+    /** Follows a server-sent event stream; its lines arrive in {@code lines} until the returned future is cancelled. */
+    java.util.concurrent.CompletableFuture<?> follow(String path, String lastEventId,
+                                                     java.util.concurrent.BlockingQueue<String> lines) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.sendAsync(request.build(), BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
     }
 
     HttpResponse<String> send(String method, String path, String contentType, String body)
