@@ -34,6 +34,11 @@ final class AgentRoutes extends AllDirectives {
     /** The longest a claim waits, whatever it asks (the controller caps it again). */
     static final int MAX_WAIT_SECONDS = 60;
 
+    /** Every operation these routes serve, as documented in openapi.yaml. */
+    static final List<String> OPERATIONS = List.of("POST /api/v1/sweeps/{id}/claim",
+            "POST /api/v1/sweeps/{id}/trials/{tid}/metrics", "POST /api/v1/sweeps/{id}/trials/{tid}/heartbeat",
+            "POST /api/v1/sweeps/{id}/trials/{tid}/finish", "POST /api/v1/sweeps/{id}/trials/{tid}/logs");
+
     private final SweepService service;
     private final HttpSettings settings;
     private final ErrorMapping errors;

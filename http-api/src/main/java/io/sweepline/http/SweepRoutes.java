@@ -41,6 +41,14 @@ public final class SweepRoutes extends AllDirectives {
     private static final PathMatcher1<String> TRIAL_ID = segment(Pattern.compile("[A-Za-z0-9_.-]{1,128}"));
     private static final PathMatcher1<String> ACTION = segment(Pattern.compile("pause|resume|stop|cancel"));
 
+    /** Every operation these routes serve (with AgentRoutes.OPERATIONS), as documented in openapi.yaml. */
+    static final List<String> OPERATIONS = List.of("GET /health", "GET /ready", "GET /metrics",
+            "GET /api/v1/openapi.yaml", "GET /api/v1/cluster", "POST /api/v1/sweeps", "GET /api/v1/sweeps",
+            "GET /api/v1/sweeps/{id}", "POST /api/v1/sweeps/{id}/pause", "POST /api/v1/sweeps/{id}/resume",
+            "POST /api/v1/sweeps/{id}/stop", "POST /api/v1/sweeps/{id}/cancel", "GET /api/v1/sweeps/{id}/events",
+            "GET /api/v1/sweeps/{id}/trials", "GET /api/v1/sweeps/{id}/trials/{tid}",
+            "GET /api/v1/sweeps/{id}/trials/{tid}/metrics", "GET /api/v1/sweeps/{id}/trials/{tid}/logs");
+
     private final ActorSystem<?> system;
     private final SweepService service;
     private final HttpSettings settings;
@@ -97,6 +105,7 @@ public final class SweepRoutes extends AllDirectives {
 
     private Route apiV1() {
         return concat(
+                path("openapi.yaml", () -> get(this::openApi)),
                 path("cluster", () -> get(this::cluster)),
                 path("sweeps", () -> concat(post(this::create), get(this::list))),
                 path(segment("sweeps").slash(SWEEP_ID), id -> get(() -> sweep(id))),
@@ -131,6 +140,12 @@ public final class SweepRoutes extends AllDirectives {
                 ContentTypes.parse(PrometheusText.CONTENT_TYPE),
                 PrometheusText.render(sweeps, io.sweepline.controller.ControllerMetrics.snapshot())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    /** GET /api/v1/openapi.yaml: the OpenAPI 3 description of every operation. */
+    private Route openApi() {
+        return complete(HttpResponse.create().withEntity(HttpEntities.create(
+                ContentTypes.parse("application/yaml; charset=utf-8"), OpenApiDocument.bytes())));
     }
 
     /** GET /api/v1/cluster: where agents join, as host:port of the Up controllers. */
