@@ -44,7 +44,11 @@ final class AgentRoutes extends AllDirectives {
     private final ErrorMapping errors;
     private final Bodies bodies;
 
-    AgentRoutes(SweepService service, HttpSettings settings, ErrorMapping errors, Bodies bodies) {
+    private final io.sweepline.controller.sweep.SweepSettings controller;
+
+    AgentRoutes(SweepService service, HttpSettings settings, ErrorMapping errors, Bodies bodies,
+                io.sweepline.controller.sweep.SweepSettings controller) {
+        this.controller = controller;
         this.service = service;
         this.settings = settings;
         this.errors = errors;
@@ -94,7 +98,8 @@ final class AgentRoutes extends AllDirectives {
         return body;
     }
 
-    private static Map<String, Object> trialJson(TrialAssignment t) {
+    /** The assignment, plus how often to heartbeat and when silence makes the trial LOST. */
+    private Map<String, Object> trialJson(TrialAssignment t) {
         Map<String, Object> trial = new LinkedHashMap<>();
         trial.put("id", t.trialId());
         trial.put("sweep_id", t.sweepId());
@@ -104,6 +109,8 @@ final class AgentRoutes extends AllDirectives {
         trial.put("attempt", t.attempt());
         trial.put("timeout_seconds", t.timeoutSeconds());
         trial.put("kill_grace_seconds", t.killGraceSeconds());
+        trial.put("heartbeat_seconds", controller.livenessCheckInterval().toMillis() / 1000.0);
+        trial.put("lost_after_seconds", controller.lostAfter().toMillis() / 1000.0);
         return trial;
     }
 

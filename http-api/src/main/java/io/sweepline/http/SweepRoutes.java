@@ -82,7 +82,8 @@ public final class SweepRoutes extends AllDirectives {
         this.errors = new ErrorMapping(settings.askTimeout());
         this.members = new ClusterMembers(system);
         this.bodies = new Bodies(system, settings.askTimeout());
-        this.agents = new AgentRoutes(service, settings, errors, bodies);
+        this.agents = new AgentRoutes(service, settings, errors, bodies,
+                io.sweepline.controller.sweep.SweepSettings.fromConfig(system.settings().config()));
         this.events = new SweepEvents(system, settings);
     }
 

@@ -52,6 +52,8 @@ class AgentRoutesTest {
         JsonNode claimed = post("/api/v1/sweeps/" + sweep + "/claim", "{\"agent\": \"py\"}", 200);
         JsonNode trial = claimed.get("trial");
         assertEquals(1, trial.get("params").get("x").asInt());
+        assertTrue(trial.get("heartbeat_seconds").asDouble() > 0
+                && trial.get("lost_after_seconds").asDouble() > trial.get("heartbeat_seconds").asDouble(), trial.toString());
         String t = trial.get("id").asText();
         String metrics = "/api/v1/sweeps/" + sweep + "/trials/" + t + "/metrics";
         assertFalse(post(metrics, "{\"loss\": 0.5, \"_step\": 0}", 200).get("stop").asBoolean());

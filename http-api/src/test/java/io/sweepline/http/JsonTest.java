@@ -14,7 +14,7 @@ class JsonTest {
     @Test
     void writesRecordComponentsInSnakeCaseAndTimesAsIsoStrings() throws Exception {
         TrialView trial = new TrialView("t1", 1, "FINISHED", Map.of("learningRate", 0.1), Map.of(), 0.5, "a1", 1,
-                null, 0, Instant.parse("2025-01-31T12:00:00Z"), null);
+                null, 0, null, Instant.parse("2025-01-31T12:00:00Z"), null);
 
         JsonNode json = Json.MAPPER.readTree(Json.write(trial));
 

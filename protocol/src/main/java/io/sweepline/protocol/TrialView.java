@@ -16,10 +16,11 @@ import java.util.Map;
  * @param attempt   1, or the retry number
  * @param retryOf   the lost trial this one retries, or null
  * @param exitCode  process exit code, when known
+ * @param reason    why it ended or is being stopped (the agent's message, early termination, lost agent), or null
  * @param startedAt when it was handed out
  * @param endedAt   when it ended, or null
  */
 public record TrialView(String id, long number, String state, Map<String, Object> params, Map<String, Object> summary,
-                        Double value, String agent, int attempt, String retryOf, Integer exitCode,
+                        Double value, String agent, int attempt, String retryOf, Integer exitCode, String reason,
                         Instant startedAt, Instant endedAt) implements CborSerializable {
 }

@@ -31,7 +31,8 @@ public final class MetricsTail {
 
     private final Path file;
     private long offset;
-    private final StringBuilder partial = new StringBuilder();
+    /** Bytes of a line still being written; decoded only once whole, so a multi-byte character is never split. */
+    private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
     private long skipped;
     private String lastProblem;
 
@@ -49,7 +50,7 @@ public final class MetricsTail {
             long length = in.length();
             if (length < offset) {
                 offset = 0; // truncated and rewritten: start over
-                partial.setLength(0);
+                partial.reset();
             }
             if (length == offset) {
                 return rows;
@@ -58,19 +59,23 @@ public final class MetricsTail {
             byte[] bytes = new byte[(int) Math.min(length - offset, 16L << 20)];
             in.readFully(bytes);
             offset += bytes.length;
-            partial.append(new String(bytes, StandardCharsets.UTF_8));
-        }
-        int newline;
-        while ((newline = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, newline).strip();
-            partial.delete(0, newline + 1);
-            if (!line.isEmpty()) {
-                parse(line, rows);
+            for (byte b : bytes) {
+                if (b != '\n') {
+                    if (partial.size() <= MAX_LINE_BYTES) {
+                        partial.write(b);
+                    }
+                    continue;
+                }
+                if (partial.size() > MAX_LINE_BYTES) {
+                    skip("a line longer than " + MAX_LINE_BYTES + " bytes");
+                } else {
+                    String line = partial.toString(StandardCharsets.UTF_8).strip();
+                    if (!line.isEmpty()) {
+                        parse(line, rows);
+                    }
+                }
+                partial.reset();
             }
-        }
-        if (partial.length() > MAX_LINE_BYTES) {
-            skip("a line longer than " + MAX_LINE_BYTES + " bytes");
-            partial.setLength(0);
         }
         return rows;
     }

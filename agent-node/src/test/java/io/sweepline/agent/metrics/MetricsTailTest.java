@@ -55,6 +55,18 @@ class MetricsTailTest {
     }
 
     @Test
+    void aMultiByteCharacterSplitBetweenTwoReadsIsKeptWhole() throws Exception {
+        Path file = dir.resolve("m.jsonl");
+        byte[] line = "{\"optimizer\": \"adamé\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int split = line.length - 4; // inside the two bytes of é
+        Files.write(file, java.util.Arrays.copyOf(line, split));
+        MetricsTail tail = new MetricsTail(file);
+        assertEquals(List.of(), tail.poll());
+        Files.write(file, java.util.Arrays.copyOfRange(line, split, line.length), StandardOpenOption.APPEND);
+        assertEquals(List.of(Map.of("optimizer", "adamé")), tail.poll());
+    }
+
+    @Test
     void startsOverWhenTheFileIsTruncated() throws Exception {
         Path file = dir.resolve("m.jsonl");
         append(file, "{\"x\": 1}\n{\"x\": 2}\n");

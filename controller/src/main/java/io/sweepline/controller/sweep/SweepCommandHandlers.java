@@ -165,6 +165,11 @@ final class SweepCommandHandlers {
             return effect.reply(c.replyTo(), new TrialAck(true, trial.isEmpty() ? TrialAck.UNKNOWN_TRIAL : "trial has ended"));
         }
         liveness.seen(c.trialId());
+        if (trial.get().state() == TrialState.PENDING) {
+            // An agent heartbeating its trial is working on it: over HTTP there is no separate start.
+            return effect.persist(new TrialStarted(c.trialId(), trial.get().agent(), Instant.now()))
+                    .thenReply(c.replyTo(), ns -> ack(ns, c.trialId()));
+        }
         return effect.reply(c.replyTo(), ack(s, c.trialId()));
     }
 
@@ -214,8 +219,12 @@ final class SweepCommandHandlers {
         TrialState state = outcome.stopped() ? TrialState.STOPPED
                 : Integer.valueOf(0).equals(outcome.exitCode()) ? TrialState.FINISHED : TrialState.FAILED;
         List<Event> events = new ArrayList<>();
+        // Without tails from the agent (an HTTP client may send none), keep what arrived live.
+        String[] live = logs.get(c.trialId());
+        String stdout = outcome.stdoutTail() != null ? outcome.stdoutTail() : live == null ? null : live[0];
+        String stderr = outcome.stderrTail() != null ? outcome.stderrTail() : live == null ? null : live[1];
         events.add(new TrialEnded(c.trialId(), state, outcome.exitCode(), outcome.message(),
-                bounded(outcome.stdoutTail()), bounded(outcome.stderrTail()), Instant.now()));
+                bounded(stdout), bounded(stderr), Instant.now()));
         addFinishIfDone(s, events);
         return effect.persist(events).thenRun(ns -> {
             liveness.forget(c.trialId());

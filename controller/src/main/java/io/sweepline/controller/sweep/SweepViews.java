@@ -43,6 +43,7 @@ final class SweepViews {
             value = v.isPresent() ? v.getAsDouble() : null;
         }
         return new TrialView(t.id(), t.number(), t.state().name(), t.params(), t.summary(), value, t.agent(),
-                t.attempt(), t.retryOf(), t.exitCode(), t.assignedAt(), t.endedAt());
+                t.attempt(), t.retryOf(), t.exitCode(), t.reason() != null ? t.reason() : t.stopRequest(),
+                t.assignedAt(), t.endedAt());
     }
 }

@@ -73,6 +73,11 @@ public record TrialRecord(String id, long number, Map<String, Object> params, Tr
     }
 
     private static boolean hasStep(List<Map<String, Object>> rows, Object step) {
+        // Steps normally grow: a step past the last row's is new without looking further back.
+        if (!rows.isEmpty() && step instanceof Number n && rows.get(rows.size() - 1).get("_step") instanceof Number last
+                && n.doubleValue() > last.doubleValue()) {
+            return false;
+        }
         for (Map<String, Object> row : rows) {
             if (io.sweepline.search.value.PyValues.equal(row.get("_step"), step) && row.containsKey("_step")) {
                 return true;

@@ -181,14 +181,15 @@ class SweepEntityTest {
     }
 
     @Test
-    void heartbeatsKeepATrialAlive() {
+    void heartbeatsKeepATrialAliveAndMarkItRunning() {
         create(GRID);
         claim("a");
         for (int i = 0; i < 6; i++) {
             kit.runCommand(new CheckLiveness());
             assertFalse(kit.<TrialAck>runCommand(r -> new Heartbeat("t1", r)).reply().stop());
         }
-        assertEquals(TrialState.PENDING, kit.getState().trial("t1").orElseThrow().state());
+        assertEquals(TrialState.RUNNING, kit.getState().trial("t1").orElseThrow().state(),
+                "an agent heartbeating its trial is working on it (HTTP agents have no separate start)");
     }
 
     @Test
