@@ -16,12 +16,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.Props;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,11 +90,10 @@ final class AgentCommand implements Callable<Integer> {
             err.println("agent " + name + " joined the cluster at " + String.join(", ", seeds) + "; working on sweep "
                     + sweepId + " (" + sweep.path("method").asText() + "), trials in " + settings.workDir().resolve(sweepId));
             err.flush();
-            List<String> slots = gpus != null && !gpus.isEmpty() ? gpus : Collections.nCopies(parallel, null);
-            CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
-            var agentSpec = new AgentActor.Spec(sweepId, name, count, slots, Path.of("").toAbsolutePath(), api.base());
-            node.system().systemActorOf(AgentActor.create(agentSpec, settings,
-                    new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner, finished), "agent", Props.empty());
+            var agentSpec = new AgentActor.Spec(sweepId, name, count, AgentRuns.slots(gpus, parallel),
+                    Path.of("").toAbsolutePath(), api.base());
+            CompletableFuture<AgentActor.Finished> finished = AgentRuns.start(node.system(), "agent", agentSpec, settings,
+                    new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner);
             // The node may be downed (its controller vanished): then there is nothing left to wait for.
             node.system().getWhenTerminated().thenRun(() -> finished.complete(new AgentActor.Finished(
                     "lost the cluster (the controller at " + String.join(", ", seeds) + " is gone)", 0, true)));
@@ -120,12 +117,10 @@ final class AgentCommand implements Callable<Integer> {
             err.println("agent " + name + " working on sweep " + sweepId + " (" + sweep.path("method").asText()
                     + ") over HTTP at " + api.base() + ", trials in " + settings.workDir().resolve(sweepId));
             err.flush();
-            List<String> slots = gpus != null && !gpus.isEmpty() ? gpus : Collections.nCopies(parallel, null);
-            CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
-            var agentSpec = new AgentActor.Spec(sweepId, name, count, slots, Path.of("").toAbsolutePath(), api.base());
-            system.systemActorOf(AgentActor.create(agentSpec, settings,
-                    new HttpSweepClient(api.base(), System.getenv("SWEEPLINE_API_TOKEN")), runner, finished),
-                    "agent", Props.empty());
+            var agentSpec = new AgentActor.Spec(sweepId, name, count, AgentRuns.slots(gpus, parallel),
+                    Path.of("").toAbsolutePath(), api.base());
+            CompletableFuture<AgentActor.Finished> finished = AgentRuns.start(system, "agent", agentSpec, settings,
+                    new HttpSweepClient(api.base(), System.getenv("SWEEPLINE_API_TOKEN")), runner);
             AgentActor.Finished result = finished.get();
             err.println("agent finished after " + result.trialsRun() + " trials: " + result.message());
             err.flush();

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.Props;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,11 +119,10 @@ final class BenchCommand {
             String id = ((SweepEntity.Created) await(service.create(
                     "method: random\nparameters: {x: {min: 0.0, max: 1.0}}\ncommand: [/bin/true]\n"))).sweep().id();
             AgentSettings settings = AgentSettings.fromConfig(node.system().settings().config()).withWorkDir(data.resolve("trials"));
-            CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
-            var agentSpec = new AgentActor.Spec(id, "bench", n, Collections.nCopies(1, null), data, null);
+            var agentSpec = new AgentActor.Spec(id, "bench", n, AgentRuns.slots(null, 1), data, null);
             long t0 = System.nanoTime();
-            node.system().systemActorOf(AgentActor.create(agentSpec, settings,
-                    new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner, finished), "bench-agent", Props.empty());
+            CompletableFuture<AgentActor.Finished> finished = AgentRuns.start(node.system(), "bench-agent", agentSpec,
+                    settings, new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner);
             AgentActor.Finished result = finished.get(10, TimeUnit.MINUTES);
             return (System.nanoTime() - t0) / 1e6 / Math.max(1, result.trialsRun());
         }

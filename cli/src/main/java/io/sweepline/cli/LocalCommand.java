@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -97,13 +96,11 @@ final class LocalCommand implements Callable<Integer> {
         String id = c.sweep().id();
         err.println("sweep " + id + " (" + c.sweep().method() + ") running locally; trials in "
                 + AgentSettings.fromConfig(node.system().settings().config()).workDir().resolve(id));
-        List<String> slots = gpus != null && !gpus.isEmpty() ? gpus : Collections.nCopies(parallel, null);
         AgentSettings settings = AgentSettings.fromConfig(node.system().settings().config());
-        CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
         Path workingDir = file.toAbsolutePath().getParent();
-        var agentSpec = new AgentActor.Spec(id, "local", count, slots, workingDir, null);
-        node.system().systemActorOf(AgentActor.create(agentSpec, settings,
-                new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner, finished), "agent", org.apache.pekko.actor.typed.Props.empty());
+        var agentSpec = new AgentActor.Spec(id, "local", count, AgentRuns.slots(gpus, parallel), workingDir, null);
+        CompletableFuture<AgentActor.Finished> finished = AgentRuns.start(node.system(), "agent", agentSpec, settings,
+                new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner);
         Progress progress = new Progress(err);
         while (!finished.isDone()) {
             try {

@@ -39,16 +39,12 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--tokens", paramLabel = "FILE",
-            description = "Require one of these API tokens (one per line) as Authorization: Bearer TOKEN.")
-    java.nio.file.Path tokens;
+    @Mixin
+    TokensOption tokens;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private io.sweepline.http.BearerTokens apiTokens() {
-        return tokens == null ? io.sweepline.http.BearerTokens.none() : io.sweepline.http.BearerTokens.read(tokens);
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +56,7 @@ final class NodeCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             String http = "";
             if (roleSet.contains("api")) {
-                var binding = HttpServer.start(node.system(), node.service(), apiTokens(), host, httpPort).toCompletableFuture()
+                var binding = HttpServer.start(node.system(), node.service(), tokens.read(), host, httpPort).toCompletableFuture()
                         .get(30, TimeUnit.SECONDS);
                 http = ", HTTP on http://" + host + ":" + binding.localAddress().getPort();
             }

@@ -34,16 +34,12 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--tokens", paramLabel = "FILE",
-            description = "Require one of these API tokens (one per line) as Authorization: Bearer TOKEN.")
-    java.nio.file.Path tokens;
+    @Mixin
+    TokensOption tokens;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private io.sweepline.http.BearerTokens apiTokens() {
-        return tokens == null ? io.sweepline.http.BearerTokens.none() : io.sweepline.http.BearerTokens.read(tokens);
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +47,7 @@ final class ServerCommand implements Callable<Integer> {
                 List.of(), database.database());
         SweeplineNode node = SweeplineNode.start(config, Duration.ofSeconds(60));
         try {
-            var binding = HttpServer.start(node.system(), node.service(), apiTokens(), host, port).toCompletableFuture()
+            var binding = HttpServer.start(node.system(), node.service(), tokens.read(), host, port).toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             var err = spec.commandLine().getErr();
             err.println("Sweepline server on http://" + host + ":" + binding.localAddress().getPort()

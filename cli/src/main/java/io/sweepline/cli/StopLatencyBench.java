@@ -10,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.Props;
 
 /**
  * How long from a training process appending the metric line that makes it hopeless to that
@@ -52,11 +49,9 @@ final class StopLatencyBench {
                     + "'}}\ncommand: [python3, '" + trainer + "', '${args}']\n"
                     + "early_terminate: {type: hyperband, min_iter: 1, eta: 2}\n";
             var created = (SweepEntity.Created) node.service().create(config).toCompletableFuture().get(60, TimeUnit.SECONDS);
-            CompletableFuture<AgentActor.Finished> finished = new CompletableFuture<>();
-            var spec = new AgentActor.Spec(created.sweep().id(), "bench", 0, Collections.nCopies(1, null), dir, null);
-            node.system().systemActorOf(AgentActor.create(spec, settings,
-                    new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner, finished), "stop-bench-" + i, Props.empty());
-            finished.get(5, TimeUnit.MINUTES);
+            var spec = new AgentActor.Spec(created.sweep().id(), "bench", 0, AgentRuns.slots(null, 1), dir, null);
+            AgentRuns.start(node.system(), "stop-bench-" + i, spec, settings,
+                    new ClusterSweepClient(node.system(), Duration.ofSeconds(15)), runner).get(5, TimeUnit.MINUTES);
         }
         List<Double> latencies = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
