@@ -270,6 +270,7 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(ChangeStatus.class, (s, c) -> Effect().reply(c.replyTo(), new SweepNotFound(sweepId)))
                 .onAnyCommand((s, c) -> Effect().noReply());
         var handlers = new SweepCommandHandlers(Effect(), sweepId, context, liveness, parked, settings, logs);
+        var trials = new TrialCommandHandlers(Effect(), sweepId, context, liveness, logs);
         builder.forAnyState()
                 .onCommand(CreateSweep.class, (s, c) -> Effect().reply(c.replyTo(),
                         new Rejected("conflict", "sweep " + sweepId + " already exists", List.of())))
@@ -277,12 +278,12 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(GetTrial.class, (s, c) -> Effect().reply(c.replyTo(), SweepViews.trial(s, c.trialId())
                         .<TrialReply>map(t -> t).orElse(new TrialMissing(sweepId, c.trialId(), true))))
                 .onCommand(ClaimTrial.class, handlers::claim)
-                .onCommand(StartTrial.class, handlers::start)
-                .onCommand(ReportMetrics.class, handlers::metrics)
-                .onCommand(Heartbeat.class, handlers::heartbeat)
-                .onCommand(AppendLogs.class, handlers::appendLogs)
-                .onCommand(GetLogs.class, handlers::logs)
-                .onCommand(FinishTrial.class, handlers::finish)
+                .onCommand(StartTrial.class, trials::start)
+                .onCommand(ReportMetrics.class, trials::metrics)
+                .onCommand(Heartbeat.class, trials::heartbeat)
+                .onCommand(AppendLogs.class, trials::appendLogs)
+                .onCommand(GetLogs.class, trials::logs)
+                .onCommand(FinishTrial.class, trials::finish)
                 .onCommand(ChangeStatus.class, handlers::changeStatus)
                 .onCommand(CheckLiveness.class, handlers::checkLiveness)
                 .onCommand(ClaimExpired.class, handlers::claimExpired)

@@ -263,12 +263,12 @@ class SweepEntityTest {
         var live = assertInstanceOf(SweepEntity.TrialLogs.class,
                 kit.<SweepEntity.TrialReply>runCommand(r -> new SweepEntity.GetLogs("t1", r)).reply());
         assertEquals(new SweepEntity.TrialLogs("t1", "epoch 1\nepoch 2\n", "oops\n", true), live);
-        String longOutput = "x".repeat(SweepCommandHandlers.KEPT_LOG_CHARS + 100) + "end";
+        String longOutput = "x".repeat(TrialCommandHandlers.KEPT_LOG_CHARS + 100) + "end";
         kit.<TrialAck>runCommand(r -> new FinishTrial("t1", TrialOutcome.exited(0).withLogTails(longOutput, "bye"), r));
         kit.restart();
         var kept = assertInstanceOf(SweepEntity.TrialLogs.class,
                 kit.<SweepEntity.TrialReply>runCommand(r -> new SweepEntity.GetLogs("t1", r)).reply());
-        assertEquals(SweepCommandHandlers.KEPT_LOG_CHARS, kept.stdout().length(), "bounded");
+        assertEquals(TrialCommandHandlers.KEPT_LOG_CHARS, kept.stdout().length(), "bounded");
         assertTrue(kept.stdout().endsWith("end"), "the end is what is kept");
         assertEquals("bye", kept.stderr());
         assertFalse(kept.live());
