@@ -9,6 +9,7 @@ import io.sweepline.search.space.Quantized;
 import io.sweepline.search.space.SearchSpace;
 import io.sweepline.search.space.Uniform;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -166,7 +167,15 @@ public final class ConfigValidator {
         Goal goal = goal(spec, method, target.isPresent(), problems);
         enumSetting(spec, "impute", Set.of("latest", "best", "worst"), problems);
         enumSetting(spec, "impute_while_running", Set.of("latest", "best", "worst", "false"), problems);
-        return problems.errorCount() == before ? Optional.of(new MetricSpec((String) name, goal, target)) : Optional.empty();
+        if (problems.errorCount() != before) {
+            return Optional.empty();
+        }
+        Impute impute = spec.containsKey("impute") ? Impute.valueOf(((String) spec.get("impute")).toUpperCase(Locale.ROOT))
+                : Impute.WORST;
+        Object whileRunning = spec.get("impute_while_running");
+        Optional<Impute> imputeWhileRunning = whileRunning == null || "false".equals(String.valueOf(whileRunning))
+                ? Optional.empty() : Optional.of(Impute.valueOf(((String) whileRunning).toUpperCase(Locale.ROOT)));
+        return Optional.of(new MetricSpec((String) name, goal, target, impute, imputeWhileRunning));
     }
 
     /**
@@ -193,8 +202,10 @@ public final class ConfigValidator {
         return Goal.MINIMIZE;
     }
 
+    /** A string among {@code allowed}; an unquoted YAML {@code false} counts as "false" where that is allowed. */
     private static void enumSetting(Map<?, ?> spec, String key, Set<String> allowed, Problems problems) {
-        if (spec.containsKey(key) && !allowed.contains(spec.get(key))) {
+        Object value = spec.get(key) instanceof Boolean b && !b ? "false" : spec.get(key);
+        if (spec.containsKey(key) && !allowed.contains(value)) {
             problems.error("metric." + key, "must be one of " + String.join(", ", new TreeSet<>(allowed)) + ", got "
                     + Problems.describe(spec.get(key)));
         }

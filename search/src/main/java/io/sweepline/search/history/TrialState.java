@@ -20,8 +20,9 @@ public enum TrialState {
     }
 
     /**
-     * Reads a state from Sweepline's names or W&B's run states ({@code crashed}, {@code killed},
-     * {@code preempted}, ...), so prior runs exported from W&B can be given to {@code preview --runs}.
+     * Reads a state from Sweepline's names or W&B's run states, so prior runs exported from W&B can be
+     * given to {@code preview --runs}: W&B's {@code crashed} (the program died) is FAILED, {@code killed}
+     * STOPPED, and {@code preempted} — the infrastructure took the machine away — LOST.
      */
     public static Optional<TrialState> parse(String text) {
         if (text == null) {
@@ -31,9 +32,9 @@ public enum TrialState {
             case "pending" -> Optional.of(PENDING);
             case "running", "preempting" -> Optional.of(RUNNING);
             case "finished" -> Optional.of(FINISHED);
-            case "failed" -> Optional.of(FAILED);
+            case "failed", "crashed" -> Optional.of(FAILED);
             case "stopped", "killed" -> Optional.of(STOPPED);
-            case "lost", "crashed", "preempted" -> Optional.of(LOST);
+            case "lost", "preempted" -> Optional.of(LOST);
             default -> Optional.empty();
         };
     }
