@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * process costs by itself).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the sweep engine on this machine.",
-        subcommands = {BenchCommand.Engine.class, BenchCommand.StopLatency.class, HyperbandBench.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.StopLatency.class, HyperbandBench.class,
+                io.sweepline.cli.bench.SearchBench.class})
 final class BenchCommand {
 
     @Command(name = "engine", mixinStandardHelpOptions = true, description = "Hand-out latency and per-trial overhead.")
