@@ -40,26 +40,24 @@ final class AcquisitionOptimizer {
         candidates.addAll(perturbations(model, random, settings.candidates() / 4));
 
         Set<Point> tried = new HashSet<>();
-        if (lattice.anyDiscrete()) {
-            for (double[] t : model.tried()) {
-                tried.add(new Point(t));
-            }
+        for (double[] t : model.tried()) {
+            tried.add(Point.of(t));
         }
         double[][] snapped = candidates.stream().map(lattice::snap).toArray(double[][]::new);
         double[] values = acquisition.values(snapped);
         List<Scored> scored = new ArrayList<>(candidates.size());
         for (int i = 0; i < values.length; i++) {
-            scored.add(new Scored(candidates.get(i), snapped[i], values[i], tried.contains(new Point(snapped[i]))));
+            scored.add(new Scored(candidates.get(i), snapped[i], values[i], tried.contains(Point.of(snapped[i]))));
         }
-        // Untried points first, then by acquisition: a discrete point already run is chosen again
-        // only when every candidate has been run.
+        // Untried points first, then by acquisition: a point already run (a discrete one, or a corner
+        // of the box) is chosen again only when every candidate has been run.
         scored.sort(Comparator.comparing(Scored::repeat).thenComparing(Comparator.comparingDouble(Scored::value).reversed()));
         Scored best = scored.get(0);
         for (int s = 0; s < Math.min(settings.localStarts(), scored.size()); s++) {
             BoundedLbfgs.Result climbed = CLIMBER.minimize(acquisition.negated(), scored.get(s).u(),
                     model.lower(), model.upper());
             double[] point = lattice.snap(climbed.x());
-            Scored refined = new Scored(climbed.x(), point, acquisition.value(point), tried.contains(new Point(point)));
+            Scored refined = new Scored(climbed.x(), point, acquisition.value(point), tried.contains(Point.of(point)));
             if (refined.betterThan(best)) {
                 best = refined;
             }
@@ -97,16 +95,26 @@ final class AcquisitionOptimizer {
         }
     }
 
-    /** An input point compared by value, to recognize a discrete point already tried. */
-    private record Point(double[] u) {
+    /**
+     * An input point up to a millionth of each range, to recognize a trial already run: the same
+     * discrete values, or the same corner of the box (a bound and the value just inside it that the
+     * quantile function is given are one point).
+     */
+    private record Point(long[] cell) {
+        private static final double RESOLUTION = 1e-6;
+
+        static Point of(double[] u) {
+            return new Point(Arrays.stream(u).mapToLong(v -> Math.round(v / RESOLUTION)).toArray());
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Point p && Arrays.equals(u, p.u);
+            return o instanceof Point p && Arrays.equals(cell, p.cell);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(u);
+            return Arrays.hashCode(cell);
         }
     }
 }

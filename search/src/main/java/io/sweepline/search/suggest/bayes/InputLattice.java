@@ -32,15 +32,6 @@ final class InputLattice {
         return discrete.length;
     }
 
-    boolean anyDiscrete() {
-        for (boolean b : discrete) {
-            if (b) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The point every point decoding to the same values maps to (a copy; continuous coordinates kept). */
     double[] snap(double[] u) {
         double[] snapped = u.clone();
