@@ -80,7 +80,7 @@ class AgentActorTest {
 
     private ActorRef<SweepEntity.Command> sweep(String config) {
         String id = "agent-test-" + IDS.incrementAndGet();
-        var entity = KIT.spawn(SweepEntity.create(id, new SweepSettings(Duration.ofSeconds(1), 3, 50, Duration.ofSeconds(5))));
+        var entity = KIT.spawn(SweepEntity.create(id, new SweepSettings(Duration.ofSeconds(1), 3, 50, Duration.ofSeconds(5), Duration.ofSeconds(5))));
         TestProbe<SweepEntity.CreateReply> probe = KIT.createTestProbe();
         entity.tell(new SweepEntity.CreateSweep(config.replace("TRAINER", trainer.toString()), 1L, probe.ref()));
         assertInstanceOf(SweepEntity.Created.class, probe.receiveMessage(Duration.ofSeconds(10)));

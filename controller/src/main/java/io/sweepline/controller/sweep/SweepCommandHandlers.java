@@ -44,9 +44,11 @@ final class SweepCommandHandlers {
     private final ParkedClaims parked;
     private final SweepSettings settings;
     private final LogTails logs;
+    private final BackgroundSuggestions suggestions;
 
     SweepCommandHandlers(EffectFactories<Event, SweepState> effect, String sweepId, ActorContext<Command> context,
-                         Liveness liveness, ParkedClaims parked, SweepSettings settings, LogTails logs) {
+                         Liveness liveness, ParkedClaims parked, SweepSettings settings, LogTails logs,
+                         BackgroundSuggestions suggestions) {
         this.effect = effect;
         this.sweepId = sweepId;
         this.context = context;
@@ -54,6 +56,7 @@ final class SweepCommandHandlers {
         this.parked = parked;
         this.settings = settings;
         this.logs = logs;
+        this.suggestions = suggestions;
     }
 
     ReplyEffect<Event, SweepState> claim(SweepState s, ClaimTrial c) {
@@ -62,8 +65,9 @@ final class SweepCommandHandlers {
         }
         long received = System.nanoTime();
         TrialPlanner.Plan plan = TrialPlanner.next(s);
-        if (plan instanceof TrialPlanner.Assign assign) {
-            TrialAssigned event = assigned(s, assign, c.agent());
+        Optional<TrialPlanner.Assign> ready = assignable(s, plan);
+        if (ready.isPresent()) {
+            TrialAssigned event = assigned(s, ready.get(), c.agent());
             return effect.persist(event)
                     .thenRun(ns -> {
                         liveness.seen(event.trialId());
@@ -76,7 +80,10 @@ final class SweepCommandHandlers {
                     .thenRun(this::answerParkedWhenFinal)
                     .thenReply(c.replyTo(), ns -> new SweepDone(ns.status()));
         }
-        long waitMillis = Math.min(c.waitMillis(), settings.maxClaimWait().toMillis());
+        // A claim that arrives while its suggestion is computed waits for it, even if it asked not to wait.
+        long asked = plan instanceof TrialPlanner.Suggest ? Math.max(c.waitMillis(), settings.suggestionWait().toMillis())
+                : c.waitMillis();
+        long waitMillis = Math.min(asked, settings.maxClaimWait().toMillis());
         if (waitMillis > 0) {
             parked.park(c, Duration.ofMillis(waitMillis));
             return effect.noReply();
@@ -93,9 +100,10 @@ final class SweepCommandHandlers {
             return effect.noReply();
         }
         TrialPlanner.Plan plan = TrialPlanner.next(s);
-        if (plan instanceof TrialPlanner.Assign assign) {
+        Optional<TrialPlanner.Assign> ready = assignable(s, plan);
+        if (ready.isPresent()) {
             ClaimTrial claim = parked.poll().orElseThrow();
-            TrialAssigned event = assigned(s, assign, claim.agent());
+            TrialAssigned event = assigned(s, ready.get(), claim.agent());
             return effect.persist(event).thenRun(ns -> {
                 liveness.seen(event.trialId());
                 claim.replyTo().tell(new Assigned(assignment(ns, event.trialId())));
@@ -106,6 +114,13 @@ final class SweepCommandHandlers {
         if (finish.isPresent()) {
             return effect.persist(SweepRules.finished(s, finish.get())).thenRun(this::answerParkedWhenFinal).thenNoReply();
         }
+        return effect.noReply();
+    }
+
+    /** A background suggestion is ready: hand it to the first waiting claim. */
+    ReplyEffect<Event, SweepState> suggestionComputed(SweepState s, SweepEntity.SuggestionComputed c) {
+        suggestions.complete(s, c);
+        context.getSelf().tell(new ServeParkedClaims());
         return effect.noReply();
     }
 
@@ -178,6 +193,24 @@ final class SweepCommandHandlers {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * The trial a plan hands out now, if any: the plan's own, or a background suggestion that is
+     * ready — when it is not, its computation is started and the claim waits for it.
+     */
+    private Optional<TrialPlanner.Assign> assignable(SweepState s, TrialPlanner.Plan plan) {
+        if (plan instanceof TrialPlanner.Assign assign) {
+            return Optional.of(assign);
+        }
+        if (!(plan instanceof TrialPlanner.Suggest)) {
+            return Optional.empty();
+        }
+        Optional<TrialPlanner.Assign> ready = suggestions.take(s).map(params -> new TrialPlanner.Assign(params, null, true, 1, null));
+        if (ready.isEmpty()) {
+            suggestions.start(s);
+        }
+        return ready;
+    }
 
     private TrialAssigned assigned(SweepState s, TrialPlanner.Assign a, String agent) {
         long number = s.trials().size() + 1L;

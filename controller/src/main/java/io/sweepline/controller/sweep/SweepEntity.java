@@ -8,12 +8,16 @@ import io.sweepline.protocol.TrialControl;
 import io.sweepline.protocol.TrialOutcome;
 import io.sweepline.protocol.TrialView;
 import io.sweepline.search.config.ConfigValidator;
+import io.sweepline.search.config.SweepConfig;
 import io.sweepline.search.config.ValidationResult;
 import io.sweepline.search.config.Violation;
 import io.sweepline.search.history.TrialState;
+import io.sweepline.search.suggest.SearchMethod;
+import io.sweepline.search.suggest.SearchMethods;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -116,6 +120,13 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
 
     /** Capacity may have freed: serve parked claims. */
     record ServeParkedClaims() implements Command {
+    }
+
+    /**
+     * A suggestion computed off the entity's thread ({@link BackgroundSuggestions}) for the given
+     * ordinal, when {@code endedTrials} trials had ended; {@code params} is null when it failed.
+     */
+    record SuggestionComputed(long ordinal, long endedTrials, Map<String, Object> params, String error) implements Command {
     }
 
     // ---- replies ----------------------------------------------------------------------------
@@ -225,22 +236,29 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
     private final Liveness liveness;
     private final ParkedClaims parked;
     private final LogTails logs = new LogTails(LogTails.LIVE_LIMIT);
+    private final BackgroundSuggestions suggestions;
 
     public static Behavior<Command> create(String sweepId, SweepSettings settings) {
+        return create(sweepId, settings, config -> SearchMethods.forMethod(config.method()));
+    }
+
+    /** @param methods the search method that makes a config's expensive suggestions (tests substitute their own) */
+    static Behavior<Command> create(String sweepId, SweepSettings settings, Function<SweepConfig, SearchMethod> methods) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(new CheckLiveness(), settings.livenessCheckInterval());
-            return new SweepEntity(sweepId, settings, context, timers);
+            return new SweepEntity(sweepId, settings, context, timers, methods);
         }));
     }
 
     private SweepEntity(String sweepId, SweepSettings settings, ActorContext<Command> context,
-                        TimerScheduler<Command> timers) {
+                        TimerScheduler<Command> timers, Function<SweepConfig, SearchMethod> methods) {
         super(PersistenceId.of(TYPE_KEY.name(), sweepId));
         this.sweepId = sweepId;
         this.settings = settings;
         this.context = context;
         this.liveness = new Liveness(settings.missedChecksBeforeLost());
         this.parked = new ParkedClaims(timers);
+        this.suggestions = new BackgroundSuggestions(context, methods);
     }
 
     @Override
@@ -269,7 +287,7 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(FinishTrial.class, (s, c) -> Effect().reply(c.replyTo(), new TrialAck(true, "no sweep " + sweepId)))
                 .onCommand(ChangeStatus.class, (s, c) -> Effect().reply(c.replyTo(), new SweepNotFound(sweepId)))
                 .onAnyCommand((s, c) -> Effect().noReply());
-        var handlers = new SweepCommandHandlers(Effect(), sweepId, context, liveness, parked, settings, logs);
+        var handlers = new SweepCommandHandlers(Effect(), sweepId, context, liveness, parked, settings, logs, suggestions);
         var trials = new TrialCommandHandlers(Effect(), sweepId, context, liveness, logs);
         builder.forAnyState()
                 .onCommand(CreateSweep.class, (s, c) -> Effect().reply(c.replyTo(),
@@ -287,7 +305,8 @@ public final class SweepEntity extends EventSourcedBehaviorWithEnforcedReplies<S
                 .onCommand(ChangeStatus.class, handlers::changeStatus)
                 .onCommand(CheckLiveness.class, handlers::checkLiveness)
                 .onCommand(ClaimExpired.class, handlers::claimExpired)
-                .onCommand(ServeParkedClaims.class, handlers::serveParked);
+                .onCommand(ServeParkedClaims.class, handlers::serveParked)
+                .onCommand(SuggestionComputed.class, handlers::suggestionComputed);
         return builder.build();
     }
 

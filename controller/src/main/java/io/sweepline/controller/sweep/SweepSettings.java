@@ -11,14 +11,15 @@ import java.time.Duration;
  * @param missedChecksBeforeLost  checks without a heartbeat before a trial is LOST
  * @param snapshotEvery           events between snapshots
  * @param maxClaimWait            the longest a claim may wait for a trial
+ * @param suggestionWait          how long a claim waits for a suggestion being computed, whatever it asked
  */
 public record SweepSettings(Duration livenessCheckInterval, int missedChecksBeforeLost, int snapshotEvery,
-                            Duration maxClaimWait) {
+                            Duration maxClaimWait, Duration suggestionWait) {
 
     public static SweepSettings fromConfig(Config root) {
         Config c = root.getConfig("sweepline.controller");
         return new SweepSettings(c.getDuration("liveness-check-interval"), c.getInt("missed-checks-before-lost"),
-                c.getInt("snapshot-every"), c.getDuration("max-claim-wait"));
+                c.getInt("snapshot-every"), c.getDuration("max-claim-wait"), c.getDuration("suggestion-wait"));
     }
 
     /** How long a silent trial lives before it is LOST, at most. */

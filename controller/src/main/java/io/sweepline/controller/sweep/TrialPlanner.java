@@ -2,6 +2,7 @@ package io.sweepline.controller.sweep;
 
 import io.sweepline.protocol.SweepStatus;
 import io.sweepline.search.config.SweepConfig;
+import io.sweepline.search.suggest.SearchMethod;
 import io.sweepline.search.suggest.SearchMethods;
 import io.sweepline.search.suggest.Suggestion;
 import io.sweepline.search.suggest.SuggestionSeeds;
@@ -10,17 +11,22 @@ import java.util.Optional;
 
 /**
  * Decides, purely from a sweep's state, what a claim gets: a retry of a lost trial, a new
- * suggestion, nothing yet, or nothing ever again — and when the sweep is finished.
+ * suggestion (made here for cheap methods, elsewhere for expensive ones), nothing yet, or nothing
+ * ever again — and when the sweep is finished.
  */
 final class TrialPlanner {
 
     /** What a claim gets. */
-    sealed interface Plan permits Assign, Wait, Done {
+    sealed interface Plan permits Assign, Suggest, Wait, Done {
     }
 
     /** Hand out a trial with these parameters. */
     record Assign(Map<String, Object> params, Long gridIndex, boolean newSuggestion, int attempt, String retryOf)
             implements Plan {
+    }
+
+    /** A new suggestion, from a method too expensive to run on the entity's thread ({@link BackgroundSuggestions}). */
+    record Suggest() implements Plan {
     }
 
     /** Nothing now; capacity or a resume may come. */
@@ -57,7 +63,11 @@ final class TrialPlanner {
         if (config.runCap().isPresent() && state.startedCount() >= config.runCap().getAsLong()) {
             return new Done("run_cap of " + config.runCap().getAsLong() + " trials reached");
         }
-        Suggestion suggestion = SearchMethods.forMethod(config.method()).suggest(config, state.snapshots(),
+        SearchMethod method = SearchMethods.forMethod(config.method());
+        if (method.expensive()) {
+            return new Suggest();
+        }
+        Suggestion suggestion = method.suggest(config, state.snapshots(),
                 SuggestionSeeds.forSuggestion(state.seed(), state.suggestions()));
         if (suggestion instanceof Suggestion.Next next) {
             Long gridIndex = next.gridIndex().isPresent() ? next.gridIndex().getAsLong() : null;

@@ -47,7 +47,7 @@ class SweepEntityTest {
             EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load()));
 
     /** Timers never fire on their own in these tests: liveness checks are sent explicitly. */
-    private static final SweepSettings SETTINGS = new SweepSettings(Duration.ofHours(1), 2, 5, Duration.ofSeconds(30));
+    private static final SweepSettings SETTINGS = new SweepSettings(Duration.ofHours(1), 2, 5, Duration.ofSeconds(30), Duration.ofSeconds(5));
 
     /** Each test gets its own persistence id: the in-memory journal is shared by the test kit's system. */
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();

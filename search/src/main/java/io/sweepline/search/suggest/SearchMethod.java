@@ -20,4 +20,14 @@ public interface SearchMethod {
      * @param random the draws this suggestion may use
      */
     Suggestion suggest(SweepConfig config, List<TrialSnapshot> trials, RandomGenerator random);
+
+    /**
+     * Whether a suggestion can take long enough (tens of milliseconds or more) that a caller serving
+     * other requests should compute it on another thread and carry on meanwhile. Such a method must
+     * never answer {@link Suggestion.Exhausted}: the controller decides whether a sweep is done
+     * without asking it.
+     */
+    default boolean expensive() {
+        return false;
+    }
 }

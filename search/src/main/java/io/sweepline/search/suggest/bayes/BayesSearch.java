@@ -61,6 +61,12 @@ public final class BayesSearch implements SearchMethod {
         return new Suggestion.Next(assemble(config, lattice.decode(u)), OptionalLong.empty());
     }
 
+    /** A model fit and an acquisition search: milliseconds to a few hundred of them. */
+    @Override
+    public boolean expensive() {
+        return true;
+    }
+
     private static Suggestion random(SweepConfig config, RandomGenerator random) {
         return new Suggestion.Next(RandomSearch.sample(config.parameters(), random), OptionalLong.empty());
     }
