@@ -10,14 +10,16 @@ import io.sweepline.search.suggest.SearchMethods;
 import io.sweepline.search.suggest.Suggestion;
 import io.sweepline.search.suggest.SuggestionSeeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One sweep of the search benchmark, run through the real search core exactly as the controller
- * runs it: a sweep config per method, suggestion n drawn from the sweep seed and n, every trial
- * finished with the function's value before the next suggestion.
+ * runs it: a sweep config per method, suggestion n drawn from the sweep seed and n. With one agent
+ * every trial finishes before the next suggestion; with P agents trials are handed out P at a time,
+ * each suggestion seeing the earlier ones of its round as pending, and the round finishes together.
  */
 final class BenchSweep {
 
@@ -31,26 +33,41 @@ final class BenchSweep {
     }
 
     static Trace run(TestFunction f, String method, int budget, long seed) {
+        return run(f, method, budget, seed, 1);
+    }
+
+    static Trace run(TestFunction f, String method, int budget, long seed, int agents) {
         SweepConfig config = config(f, method, budget);
         SearchMethod search = SearchMethods.forMethod(config.method());
         List<TrialSnapshot> trials = new ArrayList<>();
         double[] best = new double[budget];
         long[] nanos = new long[budget];
         double incumbent = Double.POSITIVE_INFINITY;
-        for (int t = 0; t < budget; t++) {
-            long t0 = System.nanoTime();
-            Suggestion s = search.suggest(config, List.copyOf(trials), SuggestionSeeds.forSuggestion(seed, t));
-            nanos[t] = System.nanoTime() - t0;
-            if (!(s instanceof Suggestion.Next next)) {
-                for (int r = t; r < budget; r++) {
-                    best[r] = incumbent;
+        int t = 0;
+        while (t < budget) {
+            int round = Math.min(agents, budget - t);
+            List<Map<String, Object>> handedOut = new ArrayList<>();
+            for (int a = 0; a < round; a++) {
+                long t0 = System.nanoTime();
+                Suggestion s = search.suggest(config, List.copyOf(trials), SuggestionSeeds.forSuggestion(seed, t + a));
+                nanos[t + a] = System.nanoTime() - t0;
+                if (!(s instanceof Suggestion.Next next)) {
+                    break;
                 }
+                handedOut.add(next.params());
+                trials.add(TrialSnapshot.pending("t" + (t + a + 1), next.params()));
+            }
+            if (handedOut.isEmpty()) {
+                Arrays.fill(best, t, budget, incumbent);
                 break;
             }
-            double value = f.value(point(f, next.params()));
-            incumbent = Math.min(incumbent, value);
-            best[t] = incumbent;
-            trials.add(finished("t" + (t + 1), next.params(), value));
+            for (int a = 0; a < handedOut.size(); a++) {
+                double value = f.value(point(f, handedOut.get(a)));
+                incumbent = Math.min(incumbent, value);
+                best[t + a] = incumbent;
+                trials.set(t + a, finished("t" + (t + a + 1), handedOut.get(a), value));
+            }
+            t += handedOut.size();
         }
         return new Trace(best, nanos);
     }

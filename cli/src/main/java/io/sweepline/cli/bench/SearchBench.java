@@ -58,6 +58,10 @@ public final class SearchBench implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Sweeps run at once for the quality part (default: all cores).")
     Integer threads;
 
+    @Option(names = "--agents", paramLabel = "P", defaultValue = "1",
+            description = "Trials handed out at a time, as to P parallel agents (default ${DEFAULT-VALUE}).")
+    int agents;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,8 +70,8 @@ public final class SearchBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int largest = budgets.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<TestFunction> selected = functions.stream().map(SearchBench::function).toList();
-        out.printf("search quality: minimizing, %d seeds, budgets %s; best value after each budget: median [IQR q25, q75], median regret%n",
-                seeds, budgets);
+        out.printf("search quality: minimizing, %d seeds, budgets %s, %d agent(s); best value after each budget: median [IQR q25, q75],"
+                + " median regret%n", seeds, budgets, agents);
         ExecutorService pool = Executors.newFixedThreadPool(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         try {
             for (TestFunction f : selected) {
@@ -98,7 +102,7 @@ public final class SearchBench implements Callable<Integer> {
         List<Future<BenchSweep.Trace>> runs = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             long seed = 1000 + s;
-            runs.add(pool.submit(() -> BenchSweep.run(f, method, largest, seed)));
+            runs.add(pool.submit(() -> BenchSweep.run(f, method, largest, seed, agents)));
         }
         Map<Integer, double[]> bests = new LinkedHashMap<>();
         for (int budget : budgets) {

@@ -50,6 +50,17 @@ class SearchBenchTest {
     }
 
     @Test
+    void fourAgentsAtATimeStillFindTheMinimum() {
+        var trace = BenchSweep.run(TestFunction.BRANIN, "bayes", 24, 3, 4);
+        assertEquals(24, trace.bestSoFar().length);
+        for (int i = 1; i < 24; i++) {
+            assertTrue(trace.bestSoFar()[i] <= trace.bestSoFar()[i - 1], "best so far never worsens");
+        }
+        // Random search's median after 25 trials is about 2; four agents at a time still get close to 0.398.
+        assertTrue(trace.bestSoFar()[23] < 0.6, "six rounds of four find the minimum's basin: " + trace.bestSoFar()[23]);
+    }
+
+    @Test
     void reportsLatencyAtEachRequestedHistorySize() {
         String out = run("bench", "search", "--seeds", "1", "--budgets", "2", "--functions", "branin", "--methods", "random",
                 "--latency", "10,30");
