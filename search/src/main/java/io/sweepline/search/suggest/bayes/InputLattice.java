@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class InputLattice {
 
-    /** Keeps continuous draws off the ends of [0, 1], where unbounded laws have infinite quantiles. */
+    /** How far inside [0, 1] a point is moved where an unbounded law's quantile is infinite. */
     private static final double EDGE = 1e-9;
 
     private final List<Parameter> parameters;
@@ -38,7 +38,7 @@ final class InputLattice {
         for (int j = 0; j < snapped.length; j++) {
             if (discrete[j]) {
                 Distribution law = parameters.get(j).distribution();
-                snapped[j] = law.cdf(law.ppf(clamp(u[j])));
+                snapped[j] = law.cdf(valueAt(law, u[j]));
             }
         }
         return snapped;
@@ -48,12 +48,17 @@ final class InputLattice {
     Object[] decode(double[] u) {
         Object[] values = new Object[u.length];
         for (int j = 0; j < u.length; j++) {
-            values[j] = parameters.get(j).distribution().ppf(clamp(u[j]));
+            values[j] = valueAt(parameters.get(j).distribution(), u[j]);
         }
         return values;
     }
 
-    private static double clamp(double u) {
-        return Math.min(1 - EDGE, Math.max(EDGE, u));
+    /** The law's value at u; at the very ends of an unbounded law (±∞), the value just inside. */
+    private static Object valueAt(Distribution law, double u) {
+        Object value = law.ppf(u);
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return law.ppf(Math.min(1 - EDGE, Math.max(EDGE, u)));
+        }
+        return value;
     }
 }
