@@ -3,18 +3,19 @@ package io.sweepline.search.suggest.bayes;
 import io.sweepline.search.math.Cholesky;
 import io.sweepline.search.math.DifferentiableFunction;
 import io.sweepline.search.math.NotPositiveDefiniteException;
+import java.util.Arrays;
 
 /**
  * The negative log marginal likelihood of standardized observations (plus the negative log prior
  * when the spec asks for priors) as a function of the log hyperparameters, with its analytic
  * gradient {@code -½ tr((ααᵀ - K⁻¹) ∂K/∂θ)}. Parameters, in order: the log length-scales (one per
- * dimension, or one shared), the log signal variance and the log noise variance when fitted.
- * A constant mean, when asked for, is profiled out in closed form.
+ * dimension, or one shared), then the log signal variance, the log noise variance and the two log
+ * trend variances, each when the spec fits it. A constant mean, when asked for, is profiled out in
+ * closed form (so the gradient needs no term for it).
  */
 final class MarginalLikelihood implements DifferentiableFunction {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
-    private static final double SQRT2 = Math.sqrt(2);
     private static final double LENGTHSCALE_PRIOR_SCALE = Math.sqrt(3);
     private static final double NOISE_PRIOR_LOC = -4;
     private static final double NOISE_PRIOR_SCALE = 1;
@@ -24,7 +25,6 @@ final class MarginalLikelihood implements DifferentiableFunction {
     private static final double TREND_PRIOR_LOC = Math.log(0.1);
     private static final double TREND_PRIOR_SCALE = 2;
 
-    private final double[][] x;
     private final double[] y;
     private final GpSpec spec;
     private final int n;
@@ -32,13 +32,12 @@ final class MarginalLikelihood implements DifferentiableFunction {
     private final int pairs;
     /** (x_aj - x_bj)² for every pair a > b, pair-major. */
     private final double[] squaredDifferences;
-    private final double lengthscalePriorLoc;
     /** The trend's feature products (1/d) Σ_j f(x_aj) f(x_bj) for every pair a >= b, row by row. */
     private final double[] linearProducts;
     private final double[] quadraticProducts;
+    private final double lengthscalePriorLoc;
 
     MarginalLikelihood(double[][] x, double[] y, GpSpec spec) {
-        this.x = x;
         this.y = y;
         this.spec = spec;
         this.n = y.length;
@@ -54,9 +53,10 @@ final class MarginalLikelihood implements DifferentiableFunction {
                 }
             }
         }
-        this.lengthscalePriorLoc = SQRT2 + 0.5 * Math.log(Math.max(1, d));
         this.linearProducts = spec.trend() ? products(x, true) : null;
         this.quadraticProducts = spec.trend() ? products(x, false) : null;
+        // Hvarfner et al.: the length-scale prior's location grows with √d.
+        this.lengthscalePriorLoc = Math.sqrt(2) + 0.5 * Math.log(Math.max(1, d));
     }
 
     private double[] products(double[][] x, boolean linear) {
@@ -75,64 +75,40 @@ final class MarginalLikelihood implements DifferentiableFunction {
         return out;
     }
 
-    int parameterCount() {
-        return spec.parameterCount(d);
+    private int lengthscaleCount() {
+        return spec.ard() ? d : 1;
+    }
+
+    /** A parameter vector with one value per block, laid out as {@link #value} reads it. */
+    private double[] layout(double lengthscale, double signal, double noise, double trend) {
+        double[] theta = new double[spec.parameterCount(d)];
+        Arrays.fill(theta, 0, lengthscaleCount(), lengthscale);
+        int i = lengthscaleCount();
+        if (spec.fitSignal()) {
+            theta[i++] = signal;
+        }
+        if (spec.fitNoise()) {
+            theta[i++] = noise;
+        }
+        if (spec.trend()) {
+            theta[i++] = trend;
+            theta[i] = trend;
+        }
+        return theta;
     }
 
     double[] lowerBounds() {
-        double[] lower = new double[parameterCount()];
-        int lengthscales = spec.ard() ? d : 1;
-        java.util.Arrays.fill(lower, 0, lengthscales, Math.log(spec.minLengthscale()));
-        int i = lengthscales;
-        if (spec.fitSignal()) {
-            lower[i++] = Math.log(0.05);
-        }
-        if (spec.fitNoise()) {
-            lower[i++] = Math.log(spec.noise());
-        }
-        if (spec.trend()) {
-            lower[i++] = Math.log(TREND_MIN);
-            lower[i] = Math.log(TREND_MIN);
-        }
-        return lower;
+        return layout(Math.log(spec.minLengthscale()), Math.log(0.05), Math.log(spec.noise()), Math.log(TREND_MIN));
     }
 
     double[] upperBounds() {
-        double[] upper = new double[parameterCount()];
-        int lengthscales = spec.ard() ? d : 1;
-        java.util.Arrays.fill(upper, 0, lengthscales, Math.log(spec.maxLengthscale()));
-        int i = lengthscales;
-        if (spec.fitSignal()) {
-            upper[i++] = Math.log(20);
-        }
-        if (spec.fitNoise()) {
-            upper[i++] = 0;
-        }
-        if (spec.trend()) {
-            upper[i++] = Math.log(TREND_MAX);
-            upper[i] = Math.log(TREND_MAX);
-        }
-        return upper;
+        return layout(Math.log(spec.maxLengthscale()), Math.log(20), 0, Math.log(TREND_MAX));
     }
 
     /** Where the fit starts: the length-scale prior's mode (or 1 without priors), unit signal, small noise. */
     double[] defaultStart() {
-        double[] start = new double[parameterCount()];
-        int lengthscales = spec.ard() ? d : 1;
-        double l = spec.priors() ? lengthscalePriorLoc - LENGTHSCALE_PRIOR_SCALE * LENGTHSCALE_PRIOR_SCALE : 0;
-        java.util.Arrays.fill(start, 0, lengthscales, l);
-        int i = lengthscales;
-        if (spec.fitSignal()) {
-            start[i++] = 0;
-        }
-        if (spec.fitNoise()) {
-            start[i++] = Math.max(Math.log(spec.noise()), Math.log(1e-3));
-        }
-        if (spec.trend()) {
-            start[i++] = TREND_PRIOR_LOC;
-            start[i] = TREND_PRIOR_LOC;
-        }
-        return start;
+        double lengthscale = spec.priors() ? lengthscalePriorLoc - LENGTHSCALE_PRIOR_SCALE * LENGTHSCALE_PRIOR_SCALE : 0;
+        return layout(lengthscale, 0, Math.max(Math.log(spec.noise()), Math.log(1e-3)), TREND_PRIOR_LOC);
     }
 
     GpHyperparameters decode(double[] theta) {
@@ -140,7 +116,7 @@ final class MarginalLikelihood implements DifferentiableFunction {
         for (int j = 0; j < d; j++) {
             lengthscales[j] = Math.exp(theta[spec.ard() ? j : 0]);
         }
-        int i = spec.ard() ? d : 1;
+        int i = lengthscaleCount();
         double signal = spec.fitSignal() ? Math.exp(theta[i++]) : 1.0;
         double noise = spec.fitNoise() ? Math.exp(theta[i++]) : spec.noise();
         if (!spec.trend()) {
@@ -149,40 +125,52 @@ final class MarginalLikelihood implements DifferentiableFunction {
         return new GpHyperparameters(lengthscales, signal, noise, Math.exp(theta[i]), Math.exp(theta[i + 1]));
     }
 
-    @Override
-    public double value(double[] theta, double[] gradient) {
-        GpHyperparameters h = decode(theta);
-        double signal = h.signalVariance();
-        double noise = h.noiseVariance();
-        double[] inv = new double[d];
+    /** The Matérn correlation and its {@code -k'(r)/r} for every pair, and the covariance matrix. */
+    private record Covariances(double[] correlation, double[] slope, double[] k) {
+    }
+
+    private Covariances covariances(GpHyperparameters h) {
+        double[] inverse = new double[d];
         for (int j = 0; j < d; j++) {
-            inv[j] = 1 / (h.lengthscale(j) * h.lengthscale(j));
+            inverse[j] = 1 / (h.lengthscale(j) * h.lengthscale(j));
         }
         double[] correlation = new double[pairs];
         double[] slope = new double[pairs];
         double[] k = new double[n * n];
-        double linear = h.linearVariance();
-        double quadratic = h.quadraticVariance();
         int p = 0;
         for (int a = 0; a < n; a++) {
-            k[a * n + a] = signal + noise + (spec.trend() ? trendAt(a, a, linear, quadratic) : 0);
+            k[a * n + a] = h.signalVariance() + h.noiseVariance() + trend(h, a, a);
             for (int b = 0; b < a; b++, p++) {
                 double r2 = 0;
-                int base = p * d;
                 for (int j = 0; j < d; j++) {
-                    r2 += squaredDifferences[base + j] * inv[j];
+                    r2 += squaredDifferences[p * d + j] * inverse[j];
                 }
                 double r = Math.sqrt(r2);
                 correlation[p] = spec.kernel().value(r);
                 slope[p] = spec.kernel().slopeOverR(r);
-                k[a * n + b] = signal * correlation[p] + (spec.trend() ? trendAt(a, b, linear, quadratic) : 0);
+                k[a * n + b] = h.signalVariance() * correlation[p] + trend(h, a, b);
             }
         }
+        return new Covariances(correlation, slope, k);
+    }
+
+    private double trend(GpHyperparameters h, int a, int b) {
+        if (!spec.trend()) {
+            return 0;
+        }
+        int index = a * (a + 1) / 2 + b;
+        return h.linearVariance() * linearProducts[index] + h.quadraticVariance() * quadraticProducts[index];
+    }
+
+    @Override
+    public double value(double[] theta, double[] gradient) {
+        GpHyperparameters h = decode(theta);
+        Covariances c = covariances(h);
         Cholesky cholesky;
         try {
-            cholesky = Cholesky.factor(k, n);
+            cholesky = Cholesky.factor(c.k(), n);
         } catch (NotPositiveDefiniteException e) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             return Double.POSITIVE_INFINITY;
         }
         double mean = spec.constantMean() ? GaussianProcess.generalizedLeastSquaresMean(cholesky, y) : 0;
@@ -197,99 +185,91 @@ final class MarginalLikelihood implements DifferentiableFunction {
             fit += residual[i] * alpha[i];
         }
         double nll = 0.5 * fit + 0.5 * cholesky.logDeterminant() + 0.5 * n * LOG_2PI;
+        gradient(h, c, cholesky.inverse(), alpha, gradient);
+        return spec.priors() ? nll + negativeLogPrior(theta, gradient) : nll;
+    }
 
-        // W = ααᵀ - K⁻¹; d nll / dθ = -½ Σ_ab W_ab dK_ab/dθ
-        double[] kInverse = cholesky.inverse();
-        java.util.Arrays.fill(gradient, 0);
+    /** Fills the likelihood's gradient, with W = ααᵀ - K⁻¹: d nll / dθ = -½ Σ_ab W_ab dK_ab/dθ. */
+    private void gradient(GpHyperparameters h, Covariances c, double[] kInverse, double[] alpha, double[] gradient) {
+        Arrays.fill(gradient, 0);
+        double signal = h.signalVariance();
+        double[] inverse = new double[d];
+        for (int j = 0; j < d; j++) {
+            inverse[j] = 1 / (h.lengthscale(j) * h.lengthscale(j));
+        }
         double diagonalW = 0;
         for (int a = 0; a < n; a++) {
             diagonalW += alpha[a] * alpha[a] - kInverse[a * n + a];
         }
         double offDiagonalSignal = 0;
-        int lengthscales = spec.ard() ? d : 1;
-        p = 0;
+        int p = 0;
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < a; b++, p++) {
                 double w = alpha[a] * alpha[b] - kInverse[a * n + b];
-                offDiagonalSignal += w * correlation[p];
-                double common = w * signal * slope[p];
-                int base = p * d;
-                if (spec.ard()) {
-                    for (int j = 0; j < d; j++) {
-                        gradient[j] -= common * squaredDifferences[base + j] * inv[j];
-                    }
-                } else {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        s += squaredDifferences[base + j] * inv[j];
-                    }
-                    gradient[0] -= common * s;
+                offDiagonalSignal += w * c.correlation()[p];
+                double common = w * signal * c.slope()[p];
+                for (int j = 0; j < d; j++) {
+                    // dK/d log l_j = signal · (-k'(r)/r) · (x_aj - x_bj)² / l_j²
+                    gradient[spec.ard() ? j : 0] -= common * squaredDifferences[p * d + j] * inverse[j];
                 }
             }
         }
-        int i = lengthscales;
+        int i = lengthscaleCount();
         if (spec.fitSignal()) {
             gradient[i++] = -0.5 * signal * (diagonalW + 2 * offDiagonalSignal);
         }
         if (spec.fitNoise()) {
-            gradient[i++] = -0.5 * noise * diagonalW;
+            gradient[i++] = -0.5 * h.noiseVariance() * diagonalW;
         }
         if (spec.trend()) {
-            double wl = 0;
-            double wq = 0;
+            double linear = 0;
+            double quadratic = 0;
             int t = 0;
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b <= a; b++, t++) {
                     double w = (alpha[a] * alpha[b] - kInverse[a * n + b]) * (a == b ? 1 : 2);
-                    wl += w * linearProducts[t];
-                    wq += w * quadraticProducts[t];
+                    linear += w * linearProducts[t];
+                    quadratic += w * quadraticProducts[t];
                 }
             }
-            gradient[i++] = -0.5 * linear * wl;
-            gradient[i] = -0.5 * quadratic * wq;
+            gradient[i++] = -0.5 * h.linearVariance() * linear;
+            gradient[i] = -0.5 * h.quadraticVariance() * quadratic;
         }
-        return spec.priors() ? nll + negativeLogPrior(theta, gradient) : nll;
-    }
-
-    private double trendAt(int a, int b, double linear, double quadratic) {
-        int index = a * (a + 1) / 2 + b;
-        return linear * linearProducts[index] + quadratic * quadraticProducts[index];
     }
 
     /**
      * Log-normal priors on the length-scales (location √2 + ln(d)/2, scale √3) and on the noise
-     * variance (location -4, scale 1), as densities of the variances themselves (hence the θ term);
-     * a normal prior on the log signal variance around 0. Adds the prior's gradient in place.
+     * variance (location -4, scale 1), as densities of the values themselves (hence the θ term,
+     * as GPyTorch evaluates them); normal priors on the log signal variance around 0 and on the
+     * log trend variances around log 0.1. Adds the prior's gradient in place.
      */
     private double negativeLogPrior(double[] theta, double[] gradient) {
         double value = 0;
-        int lengthscales = spec.ard() ? d : 1;
         double s2 = LENGTHSCALE_PRIOR_SCALE * LENGTHSCALE_PRIOR_SCALE;
-        for (int j = 0; j < lengthscales; j++) {
+        for (int j = 0; j < lengthscaleCount(); j++) {
             double t = theta[j] - lengthscalePriorLoc;
             value += theta[j] + 0.5 * t * t / s2;
             gradient[j] += 1 + t / s2;
         }
-        int i = lengthscales;
+        int i = lengthscaleCount();
         if (spec.fitSignal()) {
-            double t = theta[i] / SIGNAL_PRIOR_SCALE;
-            value += 0.5 * t * t;
-            gradient[i] += t / SIGNAL_PRIOR_SCALE;
-            i++;
+            value += normal(theta, gradient, i++, 0, SIGNAL_PRIOR_SCALE);
         }
         if (spec.fitNoise()) {
-            double t = (theta[i] - NOISE_PRIOR_LOC) / NOISE_PRIOR_SCALE;
-            value += theta[i] + 0.5 * t * t;
-            gradient[i] += 1 + t / NOISE_PRIOR_SCALE;
-            i++;
+            value += theta[i] + normal(theta, gradient, i, NOISE_PRIOR_LOC, NOISE_PRIOR_SCALE);
+            gradient[i++] += 1;
         }
         if (spec.trend()) {
-            for (int k = 0; k < 2; k++, i++) {
-                double t = (theta[i] - TREND_PRIOR_LOC) / TREND_PRIOR_SCALE;
-                value += 0.5 * t * t;
-                gradient[i] += t / TREND_PRIOR_SCALE;
-            }
+            value += normal(theta, gradient, i++, TREND_PRIOR_LOC, TREND_PRIOR_SCALE);
+            value += normal(theta, gradient, i, TREND_PRIOR_LOC, TREND_PRIOR_SCALE);
         }
         return value;
+    }
+
+    /** ½ ((θ_i - loc) / scale)², its gradient added in place. */
+    private static double normal(double[] theta, double[] gradient, int i, double loc, double scale) {
+        double t = (theta[i] - loc) / scale;
+        gradient[i] += t / scale;
+        return 0.5 * t * t;
     }
 }

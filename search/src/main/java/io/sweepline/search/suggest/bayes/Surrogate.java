@@ -34,13 +34,8 @@ record Surrogate(GaussianProcess gp, double best, double[] lower, double[] upper
         double[][] x = select(data.sampleX(), model);
         double[] y = OutputTransform.apply(select(data.y(), model));
 
-        int[] fitRows = fitRows(data, settings, n);
-        GpHyperparameters hyper = fitRows == null
-                ? HyperparameterFit.fit(x, y, settings.model())
-                : HyperparameterFit.fit(select(data.sampleX(), fitRows), OutputTransform.apply(select(data.y(), fitRows)),
-                        settings.model());
-        GaussianProcess observed = GaussianProcess.condition(x, y, hyper, settings.model().kernel(),
-                settings.model().constantMean());
+        GaussianProcess observed = GaussianProcess.condition(x, y, hyperparameters(data, settings, x, y),
+                settings.model().kernel(), settings.model().constantMean());
         // Kriging believer: a pending point will return what the model predicts there, and that
         // value counts toward the incumbent — otherwise its neighbourhood keeps the improvement the
         // pending point already claims, and parallel agents crowd together.
@@ -50,37 +45,44 @@ record Surrogate(GaussianProcess gp, double best, double[] lower, double[] upper
             observed.predict(pending, out);
             best = Math.min(best, out[0]);
         }
-        GaussianProcess gp = observed.withFantasies(data.currentX());
-
-        double[] lower = new double[d];
-        double[] upper = new double[d];
-        Arrays.fill(upper, 1);
-        if (model.length < n) {
-            Arrays.fill(lower, 1);
-            Arrays.fill(upper, 0);
-            for (double[] row : x) {
-                for (int j = 0; j < d; j++) {
-                    lower[j] = Math.min(lower[j], row[j]);
-                    upper[j] = Math.max(upper[j], row[j]);
-                }
-            }
-        }
+        double[][] box = model.length < n ? boundingBox(x, d) : new double[][] {new double[d], filled(d, 1)};
         Integer[] order = IntStream.range(0, y.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> y[i]));
         double[][] byValue = Arrays.stream(order).map(i -> x[i]).toArray(double[][]::new);
         double[][] tried = Arrays.copyOf(data.sampleX(), n + data.currentX().length);
         System.arraycopy(data.currentX(), 0, tried, n, data.currentX().length);
-        return new Surrogate(gp, best, lower, upper, byValue, tried);
+        return new Surrogate(observed.withFantasies(data.currentX()), best, box[0], box[1], byValue, tried);
     }
 
-    /** The rows to fit hyperparameters on, or null for the model's own rows. */
-    private static int[] fitRows(GpData data, BayesSettings settings, int n) {
+    /** Fitted on the model's rows while they are few; beyond, on a prefix of the trials that grows geometrically. */
+    private static GpHyperparameters hyperparameters(GpData data, BayesSettings settings, double[][] x, double[] y) {
+        int n = data.observations();
         if (n <= settings.maxFitSize()) {
-            return null;
+            return HyperparameterFit.fit(x, y, settings.model());
         }
         int prefix = refitPrefix(n, settings);
-        int incumbent = argmin(data.y(), prefix);
-        return nearest(data.sampleX(), prefix, data.sampleX()[incumbent], settings.maxFitSize());
+        int[] rows = nearest(data.sampleX(), prefix, data.sampleX()[argmin(data.y(), prefix)], settings.maxFitSize());
+        return HyperparameterFit.fit(select(data.sampleX(), rows), OutputTransform.apply(select(data.y(), rows)),
+                settings.model());
+    }
+
+    /** The smallest box holding the rows: lower corner, upper corner. */
+    private static double[][] boundingBox(double[][] rows, int d) {
+        double[] lower = filled(d, 1);
+        double[] upper = new double[d];
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                lower[j] = Math.min(lower[j], row[j]);
+                upper[j] = Math.max(upper[j], row[j]);
+            }
+        }
+        return new double[][] {lower, upper};
+    }
+
+    private static double[] filled(int d, double value) {
+        double[] a = new double[d];
+        Arrays.fill(a, value);
+        return a;
     }
 
     /**
