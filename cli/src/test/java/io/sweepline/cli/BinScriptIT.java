@@ -57,6 +57,41 @@ class BinScriptIT {
         assertTrue(best <= second && best < 0.69, "ranked by val_loss and better than chance (ln 2): " + r.out());
     }
 
+    /** A bayes sweep end to end: suggestions made off the sweep's thread, two real training processes at a time. */
+    @Test
+    void runsABayesSweepWithTwoAgentsToTheMinimum() throws Exception {
+        Files.writeString(elsewhere.resolve("bowl.py"), """
+                import json, os, sys
+                args = dict(a[2:].split("=", 1) for a in sys.argv[1:])
+                x, y = float(args["x"]), float(args["y"])
+                with open(os.environ["SWEEPLINE_METRICS"], "a") as f:
+                    f.write(json.dumps({"loss": (x - 0.3) ** 2 + (y - 0.7) ** 2}) + "\\n")
+                """);
+        Path config = elsewhere.resolve("bowl.yaml");
+        Files.writeString(config, """
+                program: bowl.py
+                method: bayes
+                metric: {name: loss, goal: minimize}
+                parameters:
+                  x: {min: 0.0, max: 1.0}
+                  y: {min: 0.0, max: 1.0}
+                command:
+                  - python3
+                  - ${program}
+                  - ${args}
+                run_cap: 14
+                sweepline: {seed: 3}
+                """);
+        Result r = run(ROOT.resolve("bin/sweepline"), "local", config.toString(), "--parallel", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("is FINISHED"), r.err());
+        List<String[]> rows = r.out().lines().skip(1).map(l -> l.trim().split("\\s+")).toList();
+        assertEquals(10, rows.size(), r.out());
+        assertTrue(rows.stream().allMatch(row -> row[2].equals("FINISHED")), r.out());
+        assertTrue(Double.parseDouble(rows.get(0)[3]) < 0.01, "bayes gets close to (0.3, 0.7) in 14 trials: " + r.out());
+        assertEquals(rows.size(), rows.stream().map(row -> row[4] + "," + row[5]).distinct().count(), "no point twice: " + r.out());
+    }
+
     @Test
     void validateExitsOneForAnInvalidConfig() throws Exception {
         Path bad = elsewhere.resolve("bad.yaml");
