@@ -20,9 +20,10 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * the suggestion dispatcher instead of the entity's thread, so the sweep keeps answering reports,
  * heartbeats and reads meanwhile; the result comes back as a {@link SweepEntity.SuggestionComputed}
  * command. One computation at a time per sweep, so each suggestion sees the previous one as a
- * pending trial. A result is used only for the suggestion ordinal it was made for and while no trial
- * has ended since (else it is recomputed with the news). In memory only: after a restart the next
- * claim starts again, from the same seed stream and history.
+ * pending trial. A result is used only for the suggestion ordinal it was made for; claims that waited
+ * for it take it as it is, while a claim arriving later takes it only if no trial has ended since
+ * (else it is made again with the news) — so results that keep arriving never starve waiting claims.
+ * In memory only: after a restart the next claim starts again, from the same seed stream and history.
  */
 final class BackgroundSuggestions {
 
@@ -45,9 +46,13 @@ final class BackgroundSuggestions {
         this.executor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
     }
 
-    /** The suggestion for the sweep's next ordinal if it is ready and current; it is handed out once. */
-    Optional<Map<String, Object>> take(SweepState s) {
-        if (ready != null && ready.ordinal() == s.suggestions() && ready.ended() == ended(s)) {
+    /**
+     * The suggestion for the sweep's next ordinal if it is ready; it is handed out once.
+     *
+     * @param waited whether the claim waited for this computation (else trials must not have ended since)
+     */
+    Optional<Map<String, Object>> take(SweepState s, boolean waited) {
+        if (ready != null && ready.ordinal() == s.suggestions() && (waited || ready.ended() == ended(s))) {
             Map<String, Object> params = ready.params();
             ready = null;
             return Optional.of(params);

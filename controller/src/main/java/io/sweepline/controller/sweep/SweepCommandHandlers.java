@@ -65,7 +65,7 @@ final class SweepCommandHandlers {
         }
         long received = System.nanoTime();
         TrialPlanner.Plan plan = TrialPlanner.next(s);
-        Optional<TrialPlanner.Assign> ready = assignable(s, plan);
+        Optional<TrialPlanner.Assign> ready = assignable(s, plan, false);
         if (ready.isPresent()) {
             TrialAssigned event = assigned(s, ready.get(), c.agent());
             return effect.persist(event)
@@ -100,7 +100,7 @@ final class SweepCommandHandlers {
             return effect.noReply();
         }
         TrialPlanner.Plan plan = TrialPlanner.next(s);
-        Optional<TrialPlanner.Assign> ready = assignable(s, plan);
+        Optional<TrialPlanner.Assign> ready = assignable(s, plan, true);
         if (ready.isPresent()) {
             ClaimTrial claim = parked.poll().orElseThrow();
             TrialAssigned event = assigned(s, ready.get(), claim.agent());
@@ -197,15 +197,17 @@ final class SweepCommandHandlers {
     /**
      * The trial a plan hands out now, if any: the plan's own, or a background suggestion that is
      * ready — when it is not, its computation is started and the claim waits for it.
+     *
+     * @param waited whether the claim served has been waiting (see {@link BackgroundSuggestions#take})
      */
-    private Optional<TrialPlanner.Assign> assignable(SweepState s, TrialPlanner.Plan plan) {
+    private Optional<TrialPlanner.Assign> assignable(SweepState s, TrialPlanner.Plan plan, boolean waited) {
         if (plan instanceof TrialPlanner.Assign assign) {
             return Optional.of(assign);
         }
         if (!(plan instanceof TrialPlanner.Suggest)) {
             return Optional.empty();
         }
-        Optional<TrialPlanner.Assign> ready = suggestions.take(s).map(params -> new TrialPlanner.Assign(params, null, true, 1, null));
+        Optional<TrialPlanner.Assign> ready = suggestions.take(s, waited).map(params -> new TrialPlanner.Assign(params, null, true, 1, null));
         if (ready.isEmpty()) {
             suggestions.start(s);
         }

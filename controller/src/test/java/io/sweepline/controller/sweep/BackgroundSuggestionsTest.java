@@ -161,6 +161,20 @@ class BackgroundSuggestionsTest {
     }
 
     @Test
+    void aClaimThatWaitedGetsItsSuggestionEvenIfATrialEndedMeanwhile() {
+        Gated method = new Gated(1);
+        ActorRef<Command> entity = sweep(config -> method, SETTINGS);
+        TrialAssignment first = claim(entity, 0);
+        TestProbe<ClaimReply> waiting = KIT.createTestProbe();
+        entity.tell(new ClaimTrial("agent", 5_000, waiting.ref()));
+        finishWith(entity, first, 1.0);
+        method.gate.countDown();
+        Assigned assigned = waiting.expectMessageClass(Assigned.class, Duration.ofSeconds(10));
+        assertEquals(0.5, assigned.trial().params().get("x"), "the suggestion it waited for");
+        assertEquals(2, method.calls.get(), "not made again: a stream of ending trials cannot starve a waiting claim");
+    }
+
+    @Test
     void parallelClaimsGetDistinctBayesSuggestions() {
         ActorRef<Command> entity = sweep(config -> SearchMethods.forMethod(config.method()), SETTINGS);
         for (int i = 0; i < 4; i++) {
