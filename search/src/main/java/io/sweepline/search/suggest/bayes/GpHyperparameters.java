@@ -11,14 +11,14 @@ import java.util.Arrays;
  * @param linearVariance    prior variance of the linear trend's coefficients (0: no trend)
  * @param quadraticVariance prior variance of the quadratic trend's coefficients (0: no trend)
  */
-public record GpHyperparameters(double[] lengthscales, double signalVariance, double noiseVariance,
+record GpHyperparameters(double[] lengthscales, double signalVariance, double noiseVariance,
                                 double linearVariance, double quadraticVariance) {
 
     public GpHyperparameters {
         lengthscales = lengthscales.clone();
     }
 
-    public GpHyperparameters(double[] lengthscales, double signalVariance, double noiseVariance) {
+    GpHyperparameters(double[] lengthscales, double signalVariance, double noiseVariance) {
         this(lengthscales, signalVariance, noiseVariance, 0, 0);
     }
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * The model one suggestion is made from: a Gaussian process on standardized observations, with
+ * The model one suggestion is made from: a Gaussian process on warped, standardized observations, with
  * the pending points as fantasies, the best standardized value, and the box the acquisition may
  * search.
  *
