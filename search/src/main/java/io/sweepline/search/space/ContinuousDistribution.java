@@ -14,4 +14,12 @@ public sealed interface ContinuousDistribution extends Distribution
     default double cdf(Object value) {
         return cdfAt(Numbers.toDouble(value, wireName()));
     }
+
+    /**
+     * Whether the support is a closed interval, so {@code ppf(0)} and {@code ppf(1)} are values the
+     * law produces. Not so for the normal (±∞) and the log-normal (0 and ∞).
+     */
+    default boolean closedSupport() {
+        return true;
+    }
 }

@@ -23,4 +23,9 @@ public record LogNormal(double mu, double sigma) implements ContinuousDistributi
         }
         return Normal.standardCdf((Math.log(x) - mu) / sigma);
     }
+
+    @Override
+    public boolean closedSupport() {
+        return false;
+    }
 }

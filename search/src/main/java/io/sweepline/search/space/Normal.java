@@ -38,4 +38,9 @@ public record Normal(double mu, double sigma) implements ContinuousDistribution 
     static double standardCdf(double z) {
         return 0.5 * Erf.erfc(-z / SQRT2);
     }
+
+    @Override
+    public boolean closedSupport() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package io.sweepline.search.suggest.bayes;
 import io.sweepline.search.space.ContinuousDistribution;
 import io.sweepline.search.space.Distribution;
 import io.sweepline.search.space.Parameter;
+import io.sweepline.search.space.Quantized;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  */
 final class InputLattice {
 
-    /** How far inside [0, 1] a point is moved where an unbounded law's quantile is infinite. */
+    /** How far inside [0, 1] a point is moved where a law's support is open (the normal's ±∞, the log-normal's 0). */
     private static final double EDGE = 1e-9;
 
     private final List<Parameter> parameters;
@@ -53,12 +54,13 @@ final class InputLattice {
         return values;
     }
 
-    /** The law's value at u; at the very ends of an unbounded law (±∞), the value just inside. */
+    /** The law's value at u; at the very ends of a law whose support is open there, the value just inside. */
     private static Object valueAt(Distribution law, double u) {
-        Object value = law.ppf(u);
-        if (value instanceof Double d && !Double.isFinite(d)) {
+        ContinuousDistribution base = law instanceof ContinuousDistribution c ? c
+                : law instanceof Quantized q ? q.base() : null;
+        if (base != null && !base.closedSupport()) {
             return law.ppf(Math.min(1 - EDGE, Math.max(EDGE, u)));
         }
-        return value;
+        return law.ppf(u);
     }
 }
