@@ -1,5 +1,6 @@
 package io.sweepline.cli;
 
+import io.sweepline.cli.bench.Stats;
 import io.sweepline.search.config.ConfigValidator;
 import io.sweepline.search.config.SweepConfig;
 import io.sweepline.search.history.TrialSnapshot;
@@ -7,7 +8,6 @@ import io.sweepline.search.history.TrialState;
 import io.sweepline.search.stop.HyperbandStopping;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -157,10 +157,7 @@ final class HyperbandBench implements Callable<Integer> {
     }
 
     private static String summary(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return String.format(format + " [" + format + ", " + format + "]", median, sorted[0], sorted[sorted.length - 1]);
+        return String.format(format + " [" + format + ", " + format + "]", Stats.quantile(values, 0.5),
+                Stats.quantile(values, 0), Stats.quantile(values, 1));
     }
 }

@@ -3,13 +3,13 @@ package io.sweepline.cli.bench;
 import java.util.Arrays;
 
 /** Order statistics for benchmark summaries. */
-final class Stats {
+public final class Stats {
 
     private Stats() {
     }
 
     /** The q-quantile with linear interpolation between order statistics (numpy's default). */
-    static double quantile(double[] values, double q) {
+    public static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double position = q * (sorted.length - 1);

@@ -1,7 +1,5 @@
 package io.sweepline.search.config;
 
-import java.util.Locale;
-
 /**
  * {@code metric.impute} / {@code metric.impute_while_running}: the value the Bayesian model gives a
  * trial whose own value cannot be trusted (W&B's strategies). {@code worst} — the default — is the
@@ -11,9 +9,4 @@ public enum Impute {
     BEST,
     WORST,
     LATEST;
-
-    /** The config spelling. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

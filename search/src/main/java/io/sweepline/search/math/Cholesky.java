@@ -1,7 +1,5 @@
 package io.sweepline.search.math;
 
-import java.util.Arrays;
-
 /**
  * The Cholesky factor {@code L} (lower triangular, {@code A = L Lᵀ}) of a symmetric positive
  * definite matrix, stored row-major in one flat array. Hand-written rather than Commons Math's
@@ -74,10 +72,6 @@ public final class Cholesky {
         }
         factorRows(a, grown, size, n, size);
         return new Cholesky(size, grown);
-    }
-
-    public int size() {
-        return n;
     }
 
     /** Solves {@code L x = b} in place. */
@@ -191,11 +185,5 @@ public final class Cholesky {
     /** The factor's entry at row i, column j (zero above the diagonal). */
     public double at(int i, int j) {
         return j > i ? 0 : l[i * n + j];
-    }
-
-    @Override
-    public String toString() {
-        return "Cholesky[n=" + n + ", diag=" + Arrays.toString(java.util.stream.IntStream.range(0, Math.min(n, 5))
-                .mapToDouble(i -> l[i * n + i]).toArray()) + "]";
     }
 }

@@ -219,12 +219,4 @@ final class GaussianProcess {
             out[1] = variance;
         }
     }
-
-    double mean() {
-        return mean;
-    }
-
-    int size() {
-        return x.length;
-    }
 }

@@ -157,24 +157,20 @@ public record GpData(List<Parameter> parameters, double[][] sampleX, double[] y,
         /** The largest (or smallest) finite value of the metric over the history and the summary. */
         private OptionalDouble extremum(TrialSnapshot trial, boolean largest) {
             double result = Double.NaN;
-            List<Object> values = new ArrayList<>();
             for (Map<String, Object> row : trial.history()) {
-                if (row.containsKey(metric.name())) {
-                    values.add(row.get(metric.name()));
-                }
+                result = extreme(result, row.get(metric.name()), largest);
             }
-            if (trial.summary().containsKey(metric.name())) {
-                values.add(trial.summary().get(metric.name()));
-            }
-            for (Object v : values) {
-                if (isFiniteNumber(v)) {
-                    double d = ((Number) v).doubleValue();
-                    if (Double.isNaN(result) || (largest ? d > result : d < result)) {
-                        result = d;
-                    }
-                }
-            }
+            result = extreme(result, trial.summary().get(metric.name()), largest);
             return Double.isNaN(result) ? OptionalDouble.empty() : OptionalDouble.of(result);
+        }
+
+        /** The more extreme of {@code so far} (NaN: none yet) and {@code v} when v is a finite number. */
+        private static double extreme(double soFar, Object v, boolean largest) {
+            if (!isFiniteNumber(v)) {
+                return soFar;
+            }
+            double d = ((Number) v).doubleValue();
+            return Double.isNaN(soFar) || (largest ? d > soFar : d < soFar) ? d : soFar;
         }
 
         private OptionalDouble latest(TrialSnapshot trial) {
