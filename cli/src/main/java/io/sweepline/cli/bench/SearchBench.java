@@ -1,8 +1,10 @@
 package io.sweepline.cli.bench;
 
+import io.sweepline.search.config.Method;
 import io.sweepline.search.config.SweepConfig;
 import io.sweepline.search.history.TrialSnapshot;
 import io.sweepline.search.suggest.SearchMethods;
+import io.sweepline.search.suggest.Suggestion;
 import io.sweepline.search.suggest.SuggestionSeeds;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -136,7 +138,7 @@ public final class SearchBench implements Callable<Integer> {
                 long[] nanos = new long[10];
                 for (int i = 0; i < nanos.length; i++) {
                     long t0 = System.nanoTime();
-                    var next = (io.sweepline.search.suggest.Suggestion.Next) search.suggest(config, List.copyOf(trials),
+                    var next = (Suggestion.Next) search.suggest(config, List.copyOf(trials),
                             SuggestionSeeds.forSuggestion(7, trials.size()));
                     nanos[i] = System.nanoTime() - t0;
                     trials.add(BenchSweep.finished("s" + i, next.params(), f.value(BenchSweep.point(f, next.params()))));
@@ -150,11 +152,11 @@ public final class SearchBench implements Callable<Integer> {
     }
 
     private static List<TrialSnapshot> randomHistory(TestFunction f, SweepConfig config, int finished, int pending) {
-        var random = SearchMethods.forMethod(io.sweepline.search.config.Method.RANDOM);
+        var random = SearchMethods.forMethod(Method.RANDOM);
         List<TrialSnapshot> trials = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(11);
         for (int i = 0; i < finished + pending; i++) {
-            var next = (io.sweepline.search.suggest.Suggestion.Next) random.suggest(config, List.of(), seeds.split());
+            var next = (Suggestion.Next) random.suggest(config, List.of(), seeds.split());
             trials.add(i < finished ? BenchSweep.finished("h" + i, next.params(), f.value(BenchSweep.point(f, next.params())))
                     : TrialSnapshot.pending("p" + i, next.params()));
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.typesafe.config.ConfigFactory;
 import io.sweepline.controller.sweep.SweepEntity.Assigned;
 import io.sweepline.controller.sweep.SweepEntity.ClaimReply;
@@ -23,6 +22,7 @@ import io.sweepline.controller.sweep.SweepEntity.TrialAck;
 import io.sweepline.protocol.TrialAssignment;
 import io.sweepline.protocol.TrialOutcome;
 import io.sweepline.search.config.SweepConfig;
+import io.sweepline.search.history.TrialSnapshot;
 import io.sweepline.search.suggest.SearchMethod;
 import io.sweepline.search.suggest.SearchMethods;
 import io.sweepline.search.suggest.Suggestion;
@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -93,8 +94,8 @@ class BackgroundSuggestionsTest {
         }
 
         @Override
-        public Suggestion suggest(SweepConfig config, List<io.sweepline.search.history.TrialSnapshot> trials,
-                                  java.util.random.RandomGenerator random) {
+        public Suggestion suggest(SweepConfig config, List<TrialSnapshot> trials,
+                                  RandomGenerator random) {
             int call = calls.incrementAndGet();
             if (broken) {
                 throw new ArithmeticException("model broke");

@@ -20,10 +20,7 @@ final class LogExpectedImprovement {
     }
 
     double value(double[] point) {
-        double[] out = new double[2];
-        gp.predict(point, out);
-        double sigma = Math.sqrt(out[1]);
-        return Math.log(sigma) + Gaussians.logH((best - out[0]) / sigma);
+        return values(new double[][] {point})[0];
     }
 
     /** The acquisition at many points at once (much faster than one by one). */

@@ -26,7 +26,7 @@ final class OutputTransform {
 
     /** The transformed, standardized values (a new array). */
     static double[] apply(double[] y) {
-        double[] z = Surrogate.standardize(y);
+        double[] z = standardize(y);
         if (z.length < 3 || Arrays.stream(z).allMatch(v -> v == 0)) {
             return z;
         }
@@ -34,7 +34,15 @@ final class OutputTransform {
                 new SearchInterval(MIN_LAMBDA, MAX_LAMBDA, 1),
                 new UnivariateObjectiveFunction(lambda -> logLikelihood(z, lambda)));
         double lambda = best.getPoint();
-        return Surrogate.standardize(Arrays.stream(z).map(v -> yeoJohnson(v, lambda)).toArray());
+        return standardize(Arrays.stream(z).map(v -> yeoJohnson(v, lambda)).toArray());
+    }
+
+    /** (y - mean) / std, population std; a constant y becomes zeros. */
+    static double[] standardize(double[] y) {
+        double mean = Arrays.stream(y).average().orElse(0);
+        double variance = Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, y.length);
+        double std = variance > 0 ? Math.sqrt(variance) : 1;
+        return Arrays.stream(y).map(v -> (v - mean) / std).toArray();
     }
 
     /** The profile log-likelihood of λ: Gaussian fit of the transformed values plus the log-Jacobian. */

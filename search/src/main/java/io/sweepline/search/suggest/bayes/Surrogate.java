@@ -125,14 +125,6 @@ record Surrogate(GaussianProcess gp, double best, double[] lower, double[] upper
                 .limit(count).mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** (y - mean) / std, population std; a constant y becomes zeros. */
-    static double[] standardize(double[] y) {
-        double mean = Arrays.stream(y).average().orElse(0);
-        double variance = Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, y.length);
-        double std = variance > 0 ? Math.sqrt(variance) : 1;
-        return Arrays.stream(y).map(v -> (v - mean) / std).toArray();
-    }
-
     private static double[][] select(double[][] rows, int[] indices) {
         return Arrays.stream(indices).mapToObj(i -> rows[i]).toArray(double[][]::new);
     }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.sweepline.search.conformance.ConformanceCase;
 import io.sweepline.search.config.ConfigValidator;
 import io.sweepline.search.config.SweepConfig;
 import io.sweepline.search.config.ValidationResult;
+import io.sweepline.search.conformance.ConformanceCase;
 import io.sweepline.search.history.TrialSnapshot;
+import io.sweepline.search.history.TrialState;
 import io.sweepline.search.history.WandbRuns;
 import io.sweepline.search.math.Gaussians;
 import io.sweepline.search.space.Categorical;
@@ -182,7 +182,7 @@ class BayesConformanceTest {
         if (notPermitted.find()) {
             String value = notPermitted.group(1);
             String parameter = notPermitted.group(2);
-            List<TrialSnapshot> trials = List.of(new TrialSnapshot("bad", io.sweepline.search.history.TrialState.FINISHED,
+            List<TrialSnapshot> trials = List.of(new TrialSnapshot("bad", TrialState.FINISHED,
                     Map.of(parameter, value), List.of(), Map.of(config.metric().orElseThrow().name(), 1.0)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new BayesSearch().suggest(config, trials, SuggestionSeeds.forSuggestion(1, 1)));
@@ -200,7 +200,7 @@ class BayesConformanceTest {
             for (Parameter q : config.parameters().leaves()) {
                 SupportAssertions.assertProducible(q.distribution(), SearchSpace.valueAt(params, q.path()), q.displayName());
             }
-            trials.add(new TrialSnapshot("t" + i, io.sweepline.search.history.TrialState.FINISHED, params, List.of(),
+            trials.add(new TrialSnapshot("t" + i, TrialState.FINISHED, params, List.of(),
                     Map.of(config.metric().orElseThrow().name(), (double) i)));
         }
     }

@@ -26,7 +26,7 @@ class GaussianProcessTest {
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.cos(4 * x[i][0]) + x[i][1] - x[i][2] * x[i][2];
         }
-        return Surrogate.standardize(y);
+        return OutputTransform.standardize(y);
     }
 
     @Test

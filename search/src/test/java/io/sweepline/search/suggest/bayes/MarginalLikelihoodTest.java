@@ -24,7 +24,7 @@ class MarginalLikelihoodTest {
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.sin(6 * x[i][0]) + x[i][1] * x[i][1] - 0.3 * x[i][x[i].length - 1];
         }
-        return Surrogate.standardize(y);
+        return OutputTransform.standardize(y);
     }
 
     private static void assertGradientMatchesFiniteDifferences(GpSpec spec) {
@@ -75,7 +75,7 @@ class MarginalLikelihoodTest {
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.sin(12 * x[i][0]) + Math.sin(6 * x[i][1]);
         }
-        GpHyperparameters h = HyperparameterFit.fit(x, Surrogate.standardize(y), GpSpec.sweepline());
+        GpHyperparameters h = HyperparameterFit.fit(x, OutputTransform.standardize(y), GpSpec.sweepline());
         assertTrue(h.lengthscale(0) < h.lengthscale(1), h::toString);
         assertTrue(h.lengthscale(1) < h.lengthscale(2), h::toString);
         assertTrue(h.noiseVariance() < 1e-2, h::toString);

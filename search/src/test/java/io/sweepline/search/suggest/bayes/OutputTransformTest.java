@@ -41,7 +41,7 @@ class OutputTransformTest {
 
     @Test
     void leavesTooFewOrConstantValuesStandardizedOnly() {
-        assertEquals(Arrays.toString(Surrogate.standardize(new double[] {1, 5})),
+        assertEquals(Arrays.toString(OutputTransform.standardize(new double[] {1, 5})),
                 Arrays.toString(OutputTransform.apply(new double[] {1, 5})));
         double[] constant = OutputTransform.apply(new double[] {3, 3, 3, 3});
         assertTrue(Arrays.stream(constant).allMatch(v -> v == 0), Arrays.toString(constant));
