@@ -24,7 +24,7 @@ class RealConfigsCliTest {
         assertFalse(RealConfigs.runnable().isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("runnable")
     void validateAndPreviewSucceed(RealConfigs.Entry entry) {
         CliRun validate = CliRun.of("validate", entry.path().toString());

@@ -29,7 +29,7 @@ class RealConfigsTest {
         assertTrue(RealConfigs.runnable().size() >= 100, "at least 100 runnable configs, got " + RealConfigs.runnable().size());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("runnable")
     void runnableConfigValidatesAndPreviews(RealConfigs.Entry entry) {
         ValidationResult result = ConfigValidator.validate(entry.text());

@@ -32,7 +32,7 @@ class BayesOnRealConfigsTest {
         return RealConfigs.runnable().stream().filter(e -> ConfigValidator.validate(e.text()).orThrow().method() == Method.BAYES);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("bayesConfigs")
     void suggestionsFromTheModelStayInEveryParametersSupport(RealConfigs.Entry entry) {
         SweepConfig config = ConfigValidator.validate(entry.text()).orThrow();
